@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "forbear/ruleset.hpp"
+#include "forbear/value.hpp"
+
+namespace forbear {
+
+/// One problem in a case's facts: which field, and what was expected and given.
+struct CaseError {
+  std::string field;    ///< the JSON key, or "" for the case as a whole
+  std::string message;  ///< e.g. "expected int, got \"abc\""
+};
+
+/// A case's facts, checked against a rule set's declarations and bound to it. A fact left out
+/// (or given as null) is unknown unless it has a default.
+class Case {
+ public:
+  /// One value per declared fact, in declaration order (unknown where not supplied).
+  const std::vector<Value>& facts() const noexcept { return facts_; }
+  /// The case's "id" field, passed through untouched (null when absent).
+  const nlohmann::json& id() const noexcept { return id_; }
+  /// Builds a case from values already in declaration order (internal; use parse_case).
+  Case(std::vector<Value> facts, nlohmann::json id) : facts_(std::move(facts)), id_(std::move(id)) {}
+
+ private:
+  std::vector<Value> facts_;
+  nlohmann::json id_;
+};
+
+/// The outcome of reading a case: the case, or every error found in it.
+struct CaseResult {
+  std::optional<Case> value;
+  std::vector<CaseError> errors;
+  bool ok() const noexcept { return value.has_value(); }
+};
+
+/// Checks a JSON object of facts against the rule set: every key must be a declared fact (or
+/// "id"), every value of the fact's type. Reports all errors, not just the first.
+CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts);
+
+}  // namespace forbear

@@ -1,0 +1,11 @@
+#pragma once
+
+/// Umbrella header: everything a host application needs.
+#include "forbear/advice.hpp"
+#include "forbear/case.hpp"
+#include "forbear/decimal.hpp"
+#include "forbear/diagnostic.hpp"
+#include "forbear/engine.hpp"
+#include "forbear/ruleset.hpp"
+#include "forbear/value.hpp"
+#include "forbear/version.hpp"

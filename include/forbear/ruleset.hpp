@@ -1,0 +1,83 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "forbear/diagnostic.hpp"
+
+namespace forbear {
+
+namespace detail {
+struct Program;
+}
+
+/// A text in the rule set's two languages; either may be empty when the rules gave only one.
+struct LocalizedText {
+  std::string zh;
+  std::string en;
+  /// The text in `lang` ("zh" or "en"), falling back to the other language when it is empty.
+  const std::string& in(std::string_view lang) const noexcept;
+};
+
+/// What a rule set expects as input: one declared fact.
+struct FactInfo {
+  std::string name;
+  std::string type;  ///< "bool", "int", "number", "text" or "enum(a, b, c)"
+  LocalizedText description;
+  bool has_default = false;
+};
+
+/// A checked and compiled rule set. Immutable: copies share the compiled program, and every
+/// member function is safe to call from many threads at once.
+class RuleSet {
+ public:
+  /// The name given by `ruleset NAME version "V"`.
+  const std::string& name() const noexcept;
+  /// The version given by `ruleset NAME version "V"`.
+  const std::string& version() const noexcept;
+  /// SHA-256 (lowercase hex) over the sources in load order; see docs/result-schema.md.
+  const std::string& sha256() const noexcept;
+  /// The loaded files in load order.
+  const std::vector<SourceFile>& sources() const noexcept;
+  /// The facts a case may supply, in declaration order.
+  std::vector<FactInfo> facts() const;
+  /// Writes the decision graph (facts -> derived facts -> rules -> strategies and advice) as
+  /// Graphviz DOT.
+  void write_dot(std::ostream& out) const;
+
+  /// The compiled program (internal).
+  const detail::Program& program() const noexcept { return *program_; }
+  /// Wraps a compiled program (internal; use load_rules).
+  explicit RuleSet(std::shared_ptr<const detail::Program> program) noexcept;
+
+ private:
+  std::shared_ptr<const detail::Program> program_;
+};
+
+/// The outcome of loading rules: the rule set when there was no error, and every diagnostic
+/// (errors and warnings) with the sources they point into.
+struct LoadResult {
+  std::optional<RuleSet> rules;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<SourceFile> sources;
+  /// True when the rule set loaded (no error; warnings allowed).
+  bool ok() const noexcept { return rules.has_value(); }
+  /// All diagnostics rendered for people (see forbear::render).
+  std::string rendered_diagnostics() const;
+};
+
+/// Loads, checks and compiles rule files. Each path is a `.rules` file or a directory, whose
+/// `*.rules` files are loaded in byte order of their names; `include` is followed relative to
+/// the including file, each file at most once.
+LoadResult load_rules(const std::vector<std::filesystem::path>& paths);
+
+/// Loads, checks and compiles rules given as text; `name` is used in diagnostics. `include`
+/// paths are resolved relative to the current directory.
+LoadResult load_rules_from_string(std::string_view text, std::string name = "<string>");
+
+}  // namespace forbear
