@@ -49,6 +49,9 @@ class RuleSet {
   /// Writes the decision graph (facts -> derived facts -> rules -> strategies and advice) as
   /// Graphviz DOT.
   void write_dot(std::ostream& out) const;
+  /// What a fact or derived fact can influence: every downstream derived fact, output, rule,
+  /// strategy and advice item, as "kind:name" in a topological order (empty for an unknown name).
+  std::vector<std::string> dependents(std::string_view value_name) const;
 
   /// The compiled program (internal).
   const detail::Program& program() const noexcept { return *program_; }

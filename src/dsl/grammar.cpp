@@ -497,6 +497,7 @@ pt::File parse(std::string_view source, std::uint32_t file_index, std::vector<Di
   pt::File out;
   ParseState parse_state{source.begin(), file_index, diagnostics, out};
   Iterator first = source.begin();
+  if (source.substr(0, 3) == "\xEF\xBB\xBF") first += 3;  // a byte order mark is not content
   const std::size_t errors_before = diagnostics.size();
   const bool parsed = x3::phrase_parse(first, source.end(), x3::with<state_tag>(std::ref(parse_state))[file], skipper);
   if (!parsed && diagnostics.size() == errors_before) {

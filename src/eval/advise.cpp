@@ -1,0 +1,188 @@
+// advise(): evaluates the derived values, then every rule, and assembles the ranked result with
+// its explanation.
+
+#include <algorithm>
+#include <map>
+
+#include "eval/evaluator.hpp"
+#include "eval/render.hpp"
+#include "forbear/engine.hpp"
+
+namespace forbear {
+namespace {
+
+using detail::EffectKind;
+using detail::Program;
+
+enum class Status : std::uint8_t { fired, not_fired, unknown };
+
+// A veto puts this many points at stake when weighing missing facts.
+const Decimal kVetoWeight = Decimal::from_raw(100 * Decimal::kOne);
+
+Contribution contribution(const Program& program, const detail::Rule& rule, Decimal points,
+                          const std::vector<Value>& slots) {
+  return {rule.name, points, detail::render_label(program, rule.because, slots), rule.sources, program.location(rule.span)};
+}
+
+Decimal magnitude(Decimal points) { return points < Decimal() ? negate(points).value : points; }
+
+}  // namespace
+
+AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions& options) {
+  const Program& program = rules.program();
+  AdviceResult result;
+  result.id = facts.id();
+  result.ruleset = {program.name, program.version, program.sha256};
+
+  std::vector<Value> slots(program.values.size());
+  for (detail::Slot slot = 0; slot < program.fact_count && slot < facts.facts().size(); ++slot) {
+    slots[slot] = facts.facts()[slot];
+    if (!is_known(slots[slot]) && program.values[slot].default_value) slots[slot] = *program.values[slot].default_value;
+  }
+
+  detail::Evaluator evaluator(program, slots, result.faults);
+  for (detail::Slot slot : program.evaluation_order) {
+    const auto& value = program.values[slot];
+    slots[slot] = evaluator.evaluate(value.expr, value.name);
+  }
+
+  // Rules.
+  std::vector<Status> status(program.rules.size());
+  for (std::size_t r = 0; r < program.rules.size(); ++r) {
+    const auto& rule = program.rules[r];
+    const Value outcome = evaluator.evaluate(rule.condition, rule.name);
+    const auto* fired = std::get_if<bool>(&outcome);
+    status[r] = !fired ? Status::unknown : (*fired ? Status::fired : Status::not_fired);
+  }
+
+  // Scores and vetoes.
+  const std::size_t strategy_count = program.strategies.size();
+  std::vector<Decimal> scores(strategy_count);
+  std::vector<std::vector<Contribution>> because(strategy_count);
+  std::vector<std::vector<Contribution>> vetoes(strategy_count);
+  std::vector<std::vector<std::string>> advised_by(program.advice.size());
+  for (std::size_t r = 0; r < program.rules.size(); ++r) {
+    if (status[r] != Status::fired) continue;
+    const auto& rule = program.rules[r];
+    for (const auto& effect : rule.effects) {
+      switch (effect.kind) {
+        case EffectKind::add_points: {
+          const auto sum = add(scores[effect.target], effect.points);
+          if (sum.ok()) {
+            scores[effect.target] = sum.value;
+          } else {
+            result.faults.push_back({rule.name, "arithmetic overflow adding points to '" + program.strategies[effect.target].name + "'", program.location(rule.span)});
+          }
+          because[effect.target].push_back(contribution(program, rule, effect.points, slots));
+          break;
+        }
+        case EffectKind::exclude:
+          vetoes[effect.target].push_back(contribution(program, rule, Decimal(), slots));
+          break;
+        case EffectKind::advise:
+          if (std::find(advised_by[effect.target].begin(), advised_by[effect.target].end(), rule.name) == advised_by[effect.target].end()) {
+            advised_by[effect.target].push_back(rule.name);
+          }
+          break;
+      }
+    }
+  }
+
+  std::vector<std::size_t> ranked;
+  for (std::size_t s = 0; s < strategy_count; ++s) {
+    const auto& strategy = program.strategies[s];
+    if (!vetoes[s].empty()) {
+      result.excluded.push_back({strategy.name, detail::render_label(program, strategy.label, slots), scores[s], std::move(vetoes[s]), std::move(because[s])});
+    } else {
+      ranked.push_back(s);
+    }
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    const std::size_t s = ranked[i];
+    result.strategies.push_back({program.strategies[s].name, static_cast<int>(i + 1), scores[s],
+                                 detail::render_label(program, program.strategies[s].label, slots), std::move(because[s])});
+  }
+
+  // Advice, in declaration order.
+  for (std::size_t a = 0; a < program.advice.size(); ++a) {
+    if (advised_by[a].empty()) continue;
+    const auto& item = program.advice[a];
+    result.advice.push_back({item.id, item.kind, detail::render_label(program, item.text, slots), std::move(advised_by[a])});
+  }
+
+  // Outputs, in declaration order.
+  for (detail::Slot slot = program.fact_count; slot < program.values.size(); ++slot) {
+    const auto& value = program.values[slot];
+    if (value.kind == detail::ValueKind::output) {
+      result.outputs.emplace_back(value.name, detail::value_to_json(program, slots[slot], value.type));
+    }
+  }
+
+  // Missing facts: unknown inputs of undecided rules (and of unknown outputs), weighed by what
+  // those rules could have changed.
+  struct Weight {
+    Decimal points;
+    std::vector<std::string> rules;
+    bool needed = false;
+  };
+  std::map<detail::Slot, Weight> weights;
+  for (std::size_t r = 0; r < program.rules.size(); ++r) {
+    if (status[r] != Status::unknown) continue;
+    const auto& rule = program.rules[r];
+    Decimal stake;
+    for (const auto& effect : rule.effects) {
+      if (effect.kind == EffectKind::add_points) stake = add(stake, magnitude(effect.points)).value;
+      if (effect.kind == EffectKind::exclude) stake = add(stake, kVetoWeight).value;
+    }
+    for (detail::Slot input : rule.input_facts) {
+      if (is_known(slots[input])) continue;
+      Weight& weight = weights[input];
+      weight.points = add(weight.points, stake).value;
+      weight.rules.push_back(rule.name);
+      weight.needed = true;
+    }
+  }
+  for (detail::Slot slot = program.fact_count; slot < program.values.size(); ++slot) {
+    const auto& value = program.values[slot];
+    if (value.kind != detail::ValueKind::output || is_known(slots[slot])) continue;
+    for (detail::Slot input : value.input_facts) {
+      if (!is_known(slots[input])) weights[input].needed = true;
+    }
+  }
+  for (const auto& [slot, weight] : weights) {
+    if (!weight.needed) continue;
+    const auto& fact = program.values[slot];
+    result.missing.push_back({fact.name, detail::render_label(program, fact.description, slots), weight.rules, weight.points});
+  }
+  std::stable_sort(result.missing.begin(), result.missing.end(), [](const MissingFact& a, const MissingFact& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.rules.size() > b.rules.size();
+  });
+
+  if (options.trace) {
+    for (detail::Slot slot : program.evaluation_order) {
+      const auto& value = program.values[slot];
+      result.values.push_back({value.name, value.kind == detail::ValueKind::output ? "output" : "let",
+                               detail::render_expr(program, value.expr, slots),
+                               detail::render_value(program, slots[slot], value.type)});
+    }
+    static const char* const kStatusNames[] = {"fired", "not_fired", "unknown"};
+    static const char* const kOutcomes[] = {"true", "false", "unknown"};
+    for (std::size_t r = 0; r < program.rules.size(); ++r) {
+      const auto& rule = program.rules[r];
+      RuleTrace entry{rule.name, kStatusNames[static_cast<int>(status[r])],
+                      detail::render_expr(program, rule.condition, slots) + " \xE2\x86\x92 " + kOutcomes[static_cast<int>(status[r])],
+                      {}, program.location(rule.span)};
+      if (status[r] == Status::unknown) {
+        for (detail::Slot input : rule.input_facts) {
+          if (!is_known(slots[input])) entry.missing.push_back(program.values[input].name);
+        }
+      }
+      result.trace.push_back(std::move(entry));
+    }
+  }
+  return result;
+}
+
+}  // namespace forbear

@@ -1,0 +1,177 @@
+#include "eval/render.hpp"
+
+namespace forbear::detail {
+namespace {
+
+// Binding strength for parenthesising: higher binds tighter.
+int precedence(Op op) {
+  switch (op) {
+    case Op::conditional: return 1;
+    case Op::logical_or: return 2;
+    case Op::logical_and: return 3;
+    case Op::logical_not: return 4;
+    case Op::equal:
+    case Op::not_equal:
+    case Op::less:
+    case Op::less_equal:
+    case Op::greater:
+    case Op::greater_equal:
+    case Op::member_of: return 5;
+    case Op::add:
+    case Op::subtract: return 6;
+    case Op::multiply:
+    case Op::divide: return 7;
+    case Op::negate: return 8;
+    default: return 9;
+  }
+}
+
+const char* symbol(Op op) {
+  switch (op) {
+    case Op::logical_and: return "and";
+    case Op::logical_or: return "or";
+    case Op::add: return "+";
+    case Op::subtract: return "-";
+    case Op::multiply: return "*";
+    case Op::divide: return "/";
+    case Op::equal: return "==";
+    case Op::not_equal: return "!=";
+    case Op::less: return "<";
+    case Op::less_equal: return "<=";
+    case Op::greater: return ">";
+    case Op::greater_equal: return ">=";
+    default: return "?";
+  }
+}
+
+void render_into(std::string& out, const Program& program, ExprId id, const std::vector<Value>& slots, int context) {
+  const Expr& expr = program.exprs[id];
+  const int own = precedence(expr.op);
+  const bool parens = own < context;
+  if (parens) out += '(';
+  switch (expr.op) {
+    case Op::literal:
+      out += expr.spelling.empty() ? render_value(program, expr.literal, expr.type) : expr.spelling;
+      break;
+    case Op::slot:
+      out += expr.spelling + " (" + render_value(program, slots[expr.slot], expr.type) + ")";
+      break;
+    case Op::negate:
+      out += '-';
+      render_into(out, program, expr.args[0], slots, own);
+      break;
+    case Op::logical_not:
+      out += "not ";
+      render_into(out, program, expr.args[0], slots, own);
+      break;
+    case Op::member_of:
+      render_into(out, program, expr.args[0], slots, own + 1);
+      out += expr.negated ? " not in {" : " in {";
+      for (std::size_t i = 1; i < expr.args.size(); ++i) {
+        if (i > 1) out += ", ";
+        render_into(out, program, expr.args[i], slots, 0);
+      }
+      out += '}';
+      break;
+    case Op::conditional:
+      out += "if ";
+      render_into(out, program, expr.args[0], slots, own + 1);
+      out += " then ";
+      render_into(out, program, expr.args[1], slots, own + 1);
+      out += " else ";
+      render_into(out, program, expr.args[2], slots, own);
+      break;
+    case Op::min:
+    case Op::max:
+    case Op::abs:
+    case Op::ceil:
+    case Op::floor:
+    case Op::round:
+    case Op::known:
+      out += expr.spelling + '(';
+      for (std::size_t i = 0; i < expr.args.size(); ++i) {
+        if (i > 0) out += ", ";
+        render_into(out, program, expr.args[i], slots, 0);
+      }
+      out += ')';
+      break;
+    default:  // binary operators, left-associative
+      render_into(out, program, expr.args[0], slots, own);
+      out += ' ';
+      out += symbol(expr.op);
+      out += ' ';
+      render_into(out, program, expr.args[1], slots, own + 1);
+      break;
+  }
+  if (parens) out += ')';
+}
+
+}  // namespace
+
+std::string render_value(const Program& program, const Value& value, const Type& type) {
+  return std::visit(
+      [&](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return "unknown";
+        else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
+        else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(v);
+        else if constexpr (std::is_same_v<T, Decimal>) return v.to_string();
+        else if constexpr (std::is_same_v<T, std::string>) return nlohmann::json(v).dump();
+        else {
+          if (type.enum_id < program.enums.size() && v.index < program.enums[type.enum_id].members.size()) {
+            return program.enums[type.enum_id].members[v.index];
+          }
+          return "#" + std::to_string(v.index);
+        }
+      },
+      value);
+}
+
+nlohmann::json value_to_json(const Program& program, const Value& value, const Type& type) {
+  return std::visit(
+      [&](const auto& v) -> nlohmann::json {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+        else if constexpr (std::is_same_v<T, Decimal>) {
+          if (v.is_integer()) return to_int64(v);
+          // The shortest decimal text of the exact value reads back as the same double.
+          return std::stod(v.to_string());
+        } else if constexpr (std::is_same_v<T, EnumMember>) return render_value(program, value, type);
+        else return v;
+      },
+      value);
+}
+
+std::string render_expr(const Program& program, ExprId id, const std::vector<Value>& slots) {
+  std::string out;
+  render_into(out, program, id, slots, 0);
+  return out;
+}
+
+std::string render_template(const Program& program, const Template& text, const std::vector<Value>& slots) {
+  std::string out;
+  for (const auto& piece : text.pieces) {
+    if (piece.slot == kNone) {
+      out += piece.text;
+      continue;
+    }
+    const Value& value = slots[piece.slot];
+    if (!is_known(value)) {
+      out += '?';
+    } else if (const auto* s = std::get_if<std::string>(&value)) {
+      out += *s;
+    } else {
+      out += render_value(program, value, program.values[piece.slot].type);
+    }
+  }
+  return out;
+}
+
+LocalizedText render_label(const Program& program, const Label& label, const std::vector<Value>& slots) {
+  LocalizedText text{render_template(program, label.zh, slots), render_template(program, label.en, slots)};
+  if (label.zh.empty()) text.zh = text.en;
+  if (label.en.empty()) text.en = text.zh;
+  return text;
+}
+
+}  // namespace forbear::detail
