@@ -110,13 +110,7 @@ int graph(const forbear::cli::Arguments& args) {
   }
   if (!args.fact.empty()) {
     const auto dependents = loaded.rules->dependents(args.fact);
-    if (dependents.empty()) {
-      const auto facts = loaded.rules->facts();
-      const bool exists = std::any_of(facts.begin(), facts.end(), [&](const auto& f) { return f.name == args.fact; });
-      if (!exists && loaded.rules->dependents(args.fact).empty()) {
-        std::cerr << "forbear: note: nothing depends on '" << args.fact << "' (or it is not a fact or derived fact)\n";
-      }
-    }
+    if (dependents.empty()) std::cerr << "forbear: note: nothing depends on '" << args.fact << "', or it is not a fact or derived fact\n";
     for (const auto& name : dependents) std::cout << name << '\n';
     return 0;
   }

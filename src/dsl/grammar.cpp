@@ -290,12 +290,16 @@ struct report_expectation {
     Iterator where = failure.where();
     // A missing closing quote is reported where the line ends, not at the next token.
     if (failure.which() != kClosingQuoteName) x3::skip_over(where, last, context);
+    const std::string found = describe_found(where, last);
+    if (where == last) {  // point just past the last token rather than at the end of the file
+      while (where != st.begin && std::strchr(" \t\r\n", where[-1]) != nullptr) --where;
+    }
     Iterator end = where;
     while (end != last && is_word_byte(*end)) ++end;
     if (end == where && where != last && *where != '\n') ++end;
     st.diagnostics.push_back({Severity::error,
                               {st.file_index, static_cast<std::uint32_t>(where - st.begin), static_cast<std::uint32_t>(end - st.begin)},
-                              "expected " + failure.which() + ", got " + describe_found(where, last),
+                              "expected " + failure.which() + ", got " + found,
                               {}});
     return x3::error_handler_result::fail;
   }
