@@ -66,6 +66,12 @@ int advise(const forbear::cli::Arguments& args) {
   } catch (const nlohmann::json::parse_error& error) {
     report_json_error(name, text, error);
     return kExitUsage;
+  } catch (const nlohmann::json::exception& error) {  // e.g. a number too large for a double (1e400)
+    std::string message = error.what();
+    const auto detail = message.find("] ");
+    if (detail != std::string::npos) message = message.substr(detail + 2);
+    std::cerr << name << ": error: invalid JSON: " << message << '\n';
+    return kExitUsage;
   }
   const auto parsed = forbear::parse_case(*loaded.rules, facts);
   if (!parsed.ok()) {
@@ -96,8 +102,10 @@ int check(const forbear::cli::Arguments& args) {
     return kExitRuleErrors;
   }
   const auto& rules = *loaded.rules;
-  std::cout << rules.name() << ' ' << rules.version() << ": " << rules.sources().size() << " files, "
-            << rules.facts().size() << " facts, " << warnings << " warning" << (warnings == 1 ? "" : "s")
+  const std::size_t files = rules.sources().size();
+  const std::size_t facts = rules.facts().size();
+  std::cout << rules.name() << ' ' << rules.version() << ": " << files << " file" << (files == 1 ? "" : "s") << ", "
+            << facts << " fact" << (facts == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s")
             << ", no errors\nsha256 " << rules.sha256() << '\n';
   return 0;
 }
