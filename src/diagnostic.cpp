@@ -65,8 +65,10 @@ void render_one(std::string& out, Severity severity, const SourceSpan& span, con
 LineColumn locate(std::string_view text, std::uint32_t offset) {
   LineColumn where;
   const std::size_t end = std::min<std::size_t>(offset, text.size());
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < end; ++i) {
+  // A leading byte order mark is not content: editors do not show it, so it takes no column.
+  const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" && end >= 3 ? 3 : 0;
+  std::size_t line_start = bom;
+  for (std::size_t i = bom; i < end; ++i) {
     if (text[i] == '\n') {
       ++where.line;
       line_start = i + 1;

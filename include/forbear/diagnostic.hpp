@@ -46,7 +46,8 @@ struct LineColumn {
   std::uint32_t column = 1;
 };
 
-/// Line and column of `offset` in `text`; the column counts UTF-8 code points, a tab counts as one.
+/// Line and column of `offset` in `text`; the column counts UTF-8 code points, a tab counts as one
+/// and a leading byte order mark counts as none.
 LineColumn locate(std::string_view text, std::uint32_t offset);
 
 /// Renders a diagnostic gcc-style: `path:line:col: error: message`, the source line, and a caret

@@ -365,19 +365,24 @@ class Checker {
         out += c;
         continue;
       }
-      const char escaped = text.raw[++i];
-      switch (escaped) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        default: {
-          const std::uint32_t at = text.span.begin + 1 + static_cast<std::uint32_t>(i - 1);
-          error({file, at, at + 2}, std::string("unknown escape '\\") + escaped + "' (use \\\", \\\\, \\n or \\t)");
-        }
-      }
+      const auto at = text.span.begin + 1 + static_cast<std::uint32_t>(i);  // the backslash
+      if (const auto unescaped = escape(file, text.raw[++i], at)) out += *unescaped;
     }
     return out;
+  }
+
+  // The character that `\escaped` stands for; an unknown escape is reported at `at`, the
+  // backslash's byte offset, and stands for nothing.
+  std::optional<char> escape(std::uint32_t file, char escaped, std::uint32_t at) {
+    switch (escaped) {
+      case '"': return '"';
+      case '\\': return '\\';
+      case 'n': return '\n';
+      case 't': return '\t';
+      default:
+        error({file, at, at + 2}, std::string("unknown escape '\\") + escaped + "' (use \\\", \\\\, \\n or \\t)");
+        return std::nullopt;
+    }
   }
 
   // Splits a string into literal text and {name} insertions.
@@ -386,14 +391,15 @@ class Checker {
     const std::string& raw = text.raw;
     std::string literal;
     auto flush = [&] {
-      if (!literal.empty()) result.pieces.push_back({unescape(file, {literal, text.span}), kNone});
+      if (!literal.empty()) result.pieces.push_back({literal, kNone});
       literal.clear();
     };
     for (std::size_t i = 0; i < raw.size(); ++i) {
       const char c = raw[i];
       if (c == '\\' && i + 1 < raw.size()) {
-        literal += c;
-        literal += raw[++i];
+        // Escapes are read here, where the offset in `raw` is known, so an error points at them.
+        const auto at = text.span.begin + 1 + static_cast<std::uint32_t>(i);
+        if (const auto unescaped = escape(file, raw[++i], at)) literal += *unescaped;
       } else if ((c == '{' || c == '}') && i + 1 < raw.size() && raw[i + 1] == c) {
         literal += c;
         ++i;

@@ -282,6 +282,39 @@ std::string describe_found(Iterator where, Iterator last) {
   return "'" + std::string(where, end) + "'";
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// Where the comment on the line [from, to) starts (its '#' outside a string), or `to`.
+Iterator comment_start(Iterator from, Iterator to) {
+  bool in_string = false;
+  for (Iterator p = from; p != to; ++p) {
+    if (in_string) {
+      if (*p == '\\' && p + 1 != to) {
+        ++p;
+      } else if (*p == '"') {
+        in_string = false;
+      }
+    } else if (*p == '"') {
+      in_string = true;
+    } else if (*p == '#') {
+      return p;
+    }
+  }
+  return to;
+}
+
+// Just past the last token before `at`: back over white space and comments.
+Iterator end_of_last_token(Iterator begin, Iterator at) {
+  for (;;) {
+    while (at != begin && is_space(at[-1])) --at;
+    Iterator line = at;
+    while (line != begin && line[-1] != '\n') --line;
+    const Iterator comment = comment_start(line, at);
+    if (comment == at) return at;
+    at = comment;
+  }
+}
+
 struct report_expectation {
   template <typename It, typename Context>
   x3::error_handler_result on_error(It&, const It& last, const x3::expectation_failure<It>& failure,
@@ -291,9 +324,7 @@ struct report_expectation {
     // A missing closing quote is reported where the line ends, not at the next token.
     if (failure.which() != kClosingQuoteName) x3::skip_over(where, last, context);
     const std::string found = describe_found(where, last);
-    if (where == last) {  // point just past the last token rather than at the end of the file
-      while (where != st.begin && std::strchr(" \t\r\n", where[-1]) != nullptr) --where;
-    }
+    if (where == last) where = end_of_last_token(st.begin, where);  // not past blank lines and comments
     Iterator end = where;
     while (end != last && is_word_byte(*end)) ++end;
     if (end == where && where != last && *where != '\n') ++end;
@@ -306,10 +337,11 @@ struct report_expectation {
 };
 
 // Where parsing resumes after an error: a line that starts with a declaration keyword, or any
-// line that starts in column 0 with something other than a comment (so that a stray line is
-// reported rather than skipped).
-bool starts_declaration(Iterator at, Iterator last) {
-  if (at != last && *at != ' ' && *at != '\t' && *at != '\r' && *at != '\n' && *at != '#') return true;
+// line after the reported token that starts in column 0 with something other than a comment (so
+// that a stray line is reported rather than skipped). The line of the reported token itself is
+// not one unless it starts with a keyword: parsing there would report the same token again.
+bool starts_declaration(Iterator at, Iterator last, Iterator reported) {
+  if (at > reported && at != last && *at != ' ' && *at != '\t' && *at != '\r' && *at != '\n' && *at != '#') return true;
   while (at != last && (*at == ' ' || *at == '\t')) ++at;
   for (const char* keyword : kDeclarationKeywords) {
     const std::size_t length = std::strlen(keyword);
@@ -327,12 +359,14 @@ struct recover_at_next_declaration : report_expectation {
   x3::error_handler_result on_error(It& first, const It& last, const x3::expectation_failure<It>& failure,
                                     const Context& context) {
     report_expectation::on_error(first, last, failure, context);
+    It reported = failure.where();
+    if (failure.which() != kClosingQuoteName) x3::skip_over(reported, last, context);
     It at = failure.where();
     while (at != last) {
       while (at != last && *at != '\n') ++at;
       if (at == last) break;
       ++at;
-      if (starts_declaration(at, last)) {
+      if (starts_declaration(at, last, reported)) {
         first = at;
         return x3::error_handler_result::retry;
       }
@@ -416,14 +450,23 @@ const x3::rule<expected_declaration_class> expected_declaration =
 const x3::rule<struct declaration_class> declaration = "declaration";
 const x3::rule<file_class> file = "rule file";
 
+// Lists and the character after a backslash get rules of their own: a syntax error names what was
+// expected by the rule's name, and an unnamed X3 parser would be described by its C++ type.
+const auto enum_values = x3::rule<struct enum_values_class, std::vector<pt::Name>>{"enum values (names)"} = name % ',';
+const auto label_parts = x3::rule<struct label_parts_class, pt::Label>{"language (zh or en) and text"} = lang_text % ',';
+const auto set_elements = x3::rule<struct set_elements_class, std::vector<pt::NodeId>>{"set element"} = unary % ',';
+const auto source_texts = x3::rule<struct source_texts_class, std::vector<pt::Text>>{"string"} = text % ',';
+// A backslash at the end of a line leaves the string unclosed; reported like a missing quote.
+const auto escaped_char = x3::rule<struct escaped_char_class>{"closing '\"'"} = ~x3::char_("\n");
+
 const auto name_def = token(!reserved >> x3::char_("a-zA-Z_") >> *ident_char)[make_name];
 const auto dotted_name_def =
     token(x3::char_("a-zA-Z_") >> *ident_char >> *('.' >> x3::char_("a-zA-Z_") >> *ident_char))[make_name];
 const auto number_token_def = token(+x3::char_("0-9") >> -('.' >> +x3::char_("0-9")) >> !ident_char)[make_name];
 const auto text_def =
-    token('"' > *(('\\' > ~x3::char_("\n")) | ~x3::char_("\"\\\n")) > closing_quote)[make_text];
+    token('"' > *(('\\' > escaped_char) | ~x3::char_("\"\\\n")) > closing_quote)[make_text];
 const auto lang_text_def = (name > lang_colon > text)[make_lang_text];
-const auto label_def = '{' > (lang_text % ',') > '}';
+const auto label_def = '{' > label_parts > '}';
 const auto description_def = label[assign] | text[make_lone_text];
 
 const auto cmp_op = x3::rule<struct cmp_op_class, std::string>{"comparison operator"} =
@@ -452,9 +495,9 @@ const auto primary_def = number_token[make_token_node<pt::NodeKind::number>] | t
                          name[make_token_node<pt::NodeKind::name>] | ('(' > expr > ')')[assign];
 const auto call_def = (name >> '(' > arguments > ')' > here)[make_call];
 const auto arguments_def = -(expr % ',');
-const auto set_literal_def = '{' > (unary % ',') > '}';
+const auto set_literal_def = '{' > set_elements > '}';
 
-const auto type_spec_def = name[set<&pt::TypeSpec::kind>] >> -('(' > (name % ',')[set<&pt::TypeSpec::values>] > ')');
+const auto type_spec_def = name[set<&pt::TypeSpec::kind>] >> -('(' > enum_values[set<&pt::TypeSpec::values>] > ')');
 
 const auto ruleset_decl_def = at_ruleset[start_span] > name[set<&pt::RulesetDecl::name>] > kw_version >
                               text[set<&pt::RulesetDecl::version>] > here[finish_declaration<&pt::File::rulesets>];
@@ -482,7 +525,7 @@ const auto effects_def = effect > *(',' > effect);
 const auto rule_decl_def = at_rule[start_span] > name[set<&pt::RuleDecl::name>] > kw_when >
                            expr[set<&pt::RuleDecl::condition>] > kw_then > effects[set<&pt::RuleDecl::effects>] >
                            -(word("because") > description[set<&pt::RuleDecl::because>]) >
-                           -(word("source") > (text % ',')[set<&pt::RuleDecl::sources>]) >
+                           -(word("source") > source_texts[set<&pt::RuleDecl::sources>]) >
                            here[finish_declaration<&pt::File::rules>];
 
 const auto expected_declaration_def = x3::eps(false);
