@@ -54,7 +54,14 @@ std::optional<Value> convert(const detail::Program& program, const detail::Value
       }
       if (json.is_number_integer()) return Value{json.get<std::int64_t>()};
       if (json.is_number_float()) {
-        problem = "expected int, got the fraction " + shown(json);
+        // Producers that only have doubles send 45.0 for 45: accept whole numbers in range.
+        const double value = json.get<double>();
+        if (std::isfinite(value) && std::floor(value) == value && value >= -9.2e18 && value <= 9.2e18) {
+          return Value{static_cast<std::int64_t>(value)};
+        }
+        problem = "expected int, got " + shown(json) +
+                  (std::isfinite(value) && std::floor(value) == value ? ", which is beyond the int range"
+                                                                     : ", which is not a whole number");
         return std::nullopt;
       }
       return mismatch();

@@ -131,7 +131,11 @@ TEST_CASE("a value of the wrong type names the field, the type expected and what
 }
 
 TEST_CASE("an int fact rejects fractions and values beyond the int range", "[io]") {
-  CHECK(single_error({{"days_overdue", 2.5}}) == "[days_overdue] expected int, got the fraction 2.5");
+  CHECK(single_error({{"days_overdue", 2.5}}) == "[days_overdue] expected int, got 2.5, which is not a whole number");
+  CHECK(single_error({{"days_overdue", 1e19}}) == "[days_overdue] expected int, got 1e+19, which is beyond the int range");
+  const auto whole = forbear::parse_case(rules(), {{"days_overdue", 45.0}});
+  REQUIRE(whole.ok());
+  CHECK(std::get<std::int64_t>(fact(*whole.value, 0)) == 45);
   CHECK(single_error(json::parse(R"({"days_overdue": 9223372036854775808})")) ==
         "[days_overdue] expected int, got 9223372036854775808, which is beyond the int range");
   const auto largest = forbear::parse_case(rules(), json::parse(R"({"days_overdue": 9223372036854775807})"));
