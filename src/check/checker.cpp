@@ -78,7 +78,7 @@ class Checker {
       }
     }
     if (!first && !program_.sources.empty()) {
-      warning({0, 0, 0}, "no 'ruleset NAME version \"V\"' declaration: advice cannot be tied to a rule set version");
+      warning({}, "no 'ruleset NAME version \"V\"' declaration: advice cannot be tied to a rule set version");
     }
   }
 
@@ -116,6 +116,10 @@ class Checker {
     for (std::uint32_t f = 0; f < trees_.size(); ++f) {
       for (const auto& decl : trees_[f].facts) {
         const SourceSpan where = span(f, decl.name.span);
+        if (decl.name.text == kCaseIdField) {
+          error(where, "'id' cannot be a fact: a case's \"id\" field identifies the case and is passed through untouched");
+          continue;
+        }
         if (!declare_unique(value_spans_, decl.name.text, where, "fact")) continue;
         ValueInfo info;
         info.name = decl.name.text;
@@ -548,12 +552,9 @@ class Checker {
         }
         const auto it = slot_by_name_.find(node.text);
         if (it == slot_by_name_.end()) {
-          std::vector<std::string> candidates = value_names();
-          if (context && context->base == BaseType::enumeration) {
-            const auto& members = program_.enums[context->enum_id].members;
-            candidates.insert(candidates.end(), members.begin(), members.end());
-          }
-          error(where, "unknown name '" + node.text + "'" + did_you_mean(node.text, candidates));
+          // Compared with an enum, an unknown bare name is most likely a misspelt member.
+          if (context && context->base == BaseType::enumeration) return enum_member(node, node.text, *context);
+          error(where, "unknown name '" + node.text + "'" + did_you_mean(node.text, value_names()));
           return invalid(node);
         }
         const Type type = program_.values[it->second].type;
@@ -612,12 +613,16 @@ class Checker {
     const auto& nodes = trees_[current_file_].nodes;
     const auto& lhs_node = nodes[node.children[0]];
     const auto& rhs_node = nodes[node.children[1]];
+    // When the side that gives the context has an error, a bare name on the other side cannot
+    // be resolved either; checking it would only repeat the first error.
     if (could_be_member(lhs_node) && !could_be_member(rhs_node)) {
       const ExprId rhs = check_expr(node.children[1], std::nullopt);
+      if (program_.exprs[rhs].type.base == BaseType::invalid) return {invalid(lhs_node), rhs};
       const ExprId lhs = check_expr(node.children[0], enum_context(rhs));
       return {lhs, rhs};
     }
     const ExprId lhs = check_expr(node.children[0], std::nullopt);
+    if (program_.exprs[lhs].type.base == BaseType::invalid && could_be_member(rhs_node)) return {lhs, invalid(rhs_node)};
     const ExprId rhs = check_expr(node.children[1], enum_context(lhs));
     return {lhs, rhs};
   }

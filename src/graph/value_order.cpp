@@ -75,18 +75,20 @@ ValueOrder order_values(const std::vector<std::vector<std::uint32_t>>& reads) {
     }
   }
 
-  // Drop the cyclic vertices' edges so the rest can be sorted.
+  // Edges point from a reader to what it reads, so the order in which depth-first search finishes
+  // vertices (topological_sort's output) has every input before its readers, and values that do
+  // not depend on each other keep their declaration order. Cyclic vertices are left out.
   Graph acyclic(count);
   for (std::uint32_t v = 0; v < count; ++v) {
     if (cyclic[v]) continue;
     for (std::uint32_t read : reads[v]) {
-      if (!cyclic[read]) boost::add_edge(read, v, acyclic);
+      if (!cyclic[read]) boost::add_edge(v, read, acyclic);
     }
   }
-  std::vector<std::size_t> reversed;
-  boost::topological_sort(acyclic, std::back_inserter(reversed));
-  for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) {
-    if (!cyclic[*it]) result.order.push_back(static_cast<std::uint32_t>(*it));
+  std::vector<std::size_t> finished;
+  boost::topological_sort(acyclic, std::back_inserter(finished));
+  for (std::size_t v : finished) {
+    if (!cyclic[v]) result.order.push_back(static_cast<std::uint32_t>(v));
   }
   return result;
 }

@@ -115,7 +115,7 @@ CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts) {
   for (detail::Slot slot = 0; slot < program.fact_count; ++slot) fact_names.push_back(program.values[slot].name);
 
   for (const auto& [key, json] : facts.items()) {
-    if (key == "id") {
+    if (key == detail::kCaseIdField) {
       id = json;
       continue;
     }

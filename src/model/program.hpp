@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "forbear/decimal.hpp"
@@ -19,6 +20,9 @@ namespace forbear::detail {
 using ExprId = std::uint32_t;
 using Slot = std::uint32_t;
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+/// The case field that identifies a case; it is passed through, so no fact may take its name.
+constexpr std::string_view kCaseIdField = "id";
 
 enum class BaseType : std::uint8_t {
   boolean,

@@ -132,8 +132,8 @@ TEST_CASE("checker: unknown names, with a suggestion when one is close", "[check
   CHECK(let_errors("days") == Strings{"9: unknown name 'days'"});
   CHECK(let_errors("hardshp > 1") == Strings{"9: unknown name 'hardshp' (did you mean 'hardship'?)"});
   // With the enum misspelt, its member cannot be told from an unknown name either.
-  CHECK(let_errors("hardshp == none") == Strings{"9: unknown name 'hardshp' (did you mean 'hardship'?)", "20: unknown name 'none'"});
-  CHECK(let_errors("colour == gren") == Strings{"19: unknown name 'gren' (did you mean 'green'?)"});
+  CHECK(let_errors("hardshp == none") == Strings{"9: unknown name 'hardshp' (did you mean 'hardship'?)"});
+  CHECK(let_errors("colour == gren") == Strings{"19: 'gren' is not a value of enum(red, green) (did you mean 'green'?)"});
   // A name used before its declaration is fine.
   CHECK(diagnostics("ruleset t version \"1\"\nlet a = b + 1\nfact b: int\n").empty());
   // A rule's own name or a strategy is not a value.
@@ -212,9 +212,9 @@ TEST_CASE("checker: enum members, bare or as strings, on either side", "[check]"
   CHECK(let_errors("\"jobloss\" == hardship") ==
         Strings{"9: 'jobloss' is not a value of enum(none, illness, job_loss) (did you mean 'job_loss'?)"});
   // A bare name that is neither a value nor a member is an unknown name; members are suggested.
-  CHECK(let_errors("hardship == ilness") == Strings{"21: unknown name 'ilness' (did you mean 'illness'?)"});
+  CHECK(let_errors("hardship == ilness") == Strings{"21: 'ilness' is not a value of enum(none, illness, job_loss) (did you mean 'illness'?)"});
   // Another enum's member is not a member of this one.
-  CHECK(let_errors("hardship == red") == Strings{"21: unknown name 'red'"});
+  CHECK(let_errors("hardship == red") == Strings{"21: 'red' is not a value of enum(none, illness, job_loss)"});
   CHECK(let_errors("hardship == \"red\"") == Strings{"21: 'red' is not a value of enum(none, illness, job_loss)"});
   // Without an enum on the other side a bare member is just an unknown name.
   CHECK(let_errors("illness") == Strings{"9: unknown name 'illness'"});
@@ -229,7 +229,7 @@ TEST_CASE("checker: membership sets", "[check]") {
   CHECK(let_errors("s in {\"a\", \"b\"}").empty());
   CHECK(let_errors("hardship in {none, \"jobloss\"}") ==
         Strings{"28: 'jobloss' is not a value of enum(none, illness, job_loss) (did you mean 'job_loss'?)"});
-  CHECK(let_errors("hardship in {sick}") == Strings{"22: unknown name 'sick'"});
+  CHECK(let_errors("hardship in {sick}") == Strings{"22: 'sick' is not a value of enum(none, illness, job_loss)"});
   CHECK(let_errors("hardship in {none, 1}") == Strings{"28: set element of type int cannot match enum(none, illness, job_loss)"});
   CHECK(let_errors("i in {1, \"two\"}") == Strings{"18: set element of type text cannot match int"});
   CHECK(let_errors("s in {\"a\", 1}") == Strings{"20: set element of type int cannot match text"});
@@ -250,7 +250,7 @@ TEST_CASE("checker: if/then/else", "[check]") {
   CHECK(let_errors("if b then 1 else \"x\"") == Strings{"9: 'if' gives int in one branch and text in the other"});
   CHECK(let_errors("if b then hardship else colour") ==
         Strings{"9: 'if' gives enum(none, illness, job_loss) in one branch and enum(red, green) in the other"});
-  CHECK(let_errors("if b then hardship else red") == Strings{"33: unknown name 'red'"});
+  CHECK(let_errors("if b then hardship else red") == Strings{"33: 'red' is not a value of enum(none, illness, job_loss)"});
   CHECK(let_errors("if b then unknown else unknown") == Strings{"5: the type of 'v' cannot be told from 'unknown' alone"});
   CHECK(let_errors("unknown") == Strings{"5: the type of 'v' cannot be told from 'unknown' alone"});
 }
@@ -535,14 +535,14 @@ TEST_CASE("checker: every error in a file is reported, not just the first", "[ch
       "rule r when days then plan += 1, exclude nope because \"b\" source \"s\"\n"  // 8
       "rule q when kind == delta then plan += 1\n";                            // 9
   CHECK_THAT(diagnostics(text), UnorderedEquals(Strings{
-                                    "3:32: error: unknown name 'gamma'",
+                                    "3:32: error: 'gamma' is not a value of enum(alpha, beta)",
                                     "4:13: error: '+' needs numbers, not int and text",
                                     "5:12: error: unknown function 'mx' (did you mean 'max'?); the functions are min, max, abs, ceil, floor, round and known",
                                     "6:23: error: unknown name 'dys' in text (did you mean 'days'?)",
                                     "7:8: error: advice id 'proof' needs a family before a dot, e.g. 'doc.proof'",
                                     "8:13: error: a rule's condition must be bool, not int",
                                     "8:42: error: unknown strategy 'nope'",
-                                    "9:21: error: unknown name 'delta'",
+                                    "9:21: error: 'delta' is not a value of enum(alpha, beta)",
                                     "9:6: warning: rule 'q' has no 'because': its advice cannot be explained",
                                     "9:6: warning: rule 'q' cites no 'source'",
                                 }));
@@ -627,4 +627,9 @@ TEST_CASE("did_you_mean: the suggestion text", "[check]") {
   CHECK(detail::did_you_mean("amont", {"amount", "days"}) == " (did you mean 'amount'?)");
   CHECK(detail::did_you_mean("zzz", {"amount", "days"}).empty());
   CHECK(detail::did_you_mean("a", {}).empty());
+}
+
+TEST_CASE("checker: 'id' is reserved for the case's identifier", "[check]") {
+  CHECK(diagnostics("ruleset t version \"1\"\nfact id: text\n") ==
+        Strings{"2:6: error: 'id' cannot be a fact: a case's \"id\" field identifies the case and is passed through untouched"});
 }

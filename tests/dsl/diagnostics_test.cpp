@@ -246,7 +246,9 @@ TEST_CASE("load_rules_from_string: diagnostics name the given file name", "[dsl]
         "    2 | let x = y\n"
         "      |         ^\n");
   // The default name.
-  CHECK(forbear::load_rules_from_string("let x = y\n").rendered_diagnostics().rfind("<string>:1:1: warning: ", 0) == 0);
+  CHECK(forbear::load_rules_from_string("let x = y\n").rendered_diagnostics().rfind(
+            "forbear: warning: no 'ruleset NAME version \"V\"' declaration", 0) == 0);
+  CHECK(forbear::load_rules_from_string("ruleset d version \"1\"\nlet x = y\n").rendered_diagnostics().rfind("<string>:2:9: error: ", 0) == 0);
   // With a byte order mark, columns on the first line do not count it.
   const forbear::LoadResult bom = forbear::load_rules_from_string("\xEF\xBB\xBF" "ruleset d version \"1\" let x = y\n", "bom.rules");
   CHECK(bom.rendered_diagnostics().rfind("bom.rules:1:31: error: unknown name 'y' (did you mean 'x'?)\n", 0) == 0);

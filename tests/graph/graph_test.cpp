@@ -278,3 +278,9 @@ TEST_CASE("kind_name names every kind", "[graph]") {
   CHECK(std::string(detail::kind_name(Kind::strategy)) == "strategy");
   CHECK(std::string(detail::kind_name(Kind::advice)) == "advice");
 }
+
+TEST_CASE("order_values: values that do not depend on each other keep their declaration order", "[graph]") {
+  CHECK(detail::order_values({{}, {}, {}}).order == Ids{0, 1, 2});
+  // 1 reads 3; 0 and 2 read nothing: 3 must come before 1, everything else stays in place.
+  CHECK(detail::order_values({{}, {3}, {}, {}}).order == Ids{0, 3, 1, 2});
+}
