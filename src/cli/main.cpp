@@ -16,7 +16,12 @@ forbear::LoadResult load(const forbear::cli::Arguments& args) {
   std::vector<std::filesystem::path> paths(args.rules.begin(), args.rules.end());
   if (paths.empty()) {
     const char* from_environment = std::getenv("FORBEAR_RULES");
-    paths.emplace_back(from_environment && *from_environment ? from_environment : FORBEAR_DEFAULT_RULES_DIR);
+    std::filesystem::path shipped = from_environment && *from_environment ? from_environment : FORBEAR_DEFAULT_RULES_DIR;
+    // Locations in the advice read "rules/x.rules:12" when run from the source tree.
+    std::error_code ec;
+    const auto relative = std::filesystem::proximate(shipped, ec);
+    if (!ec && !relative.empty() && *relative.begin() != "..") shipped = relative;
+    paths.push_back(std::move(shipped));
   }
   return forbear::load_rules(paths);
 }

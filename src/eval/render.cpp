@@ -1,5 +1,7 @@
 #include "eval/render.hpp"
 
+#include "io/json_number.hpp"
+
 namespace forbear::detail {
 namespace {
 
@@ -132,11 +134,8 @@ nlohmann::json value_to_json(const Program& program, const Value& value, const T
       [&](const auto& v) -> nlohmann::json {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-        else if constexpr (std::is_same_v<T, Decimal>) {
-          if (v.is_integer()) return to_int64(v);
-          // The shortest decimal text of the exact value reads back as the same double.
-          return std::stod(v.to_string());
-        } else if constexpr (std::is_same_v<T, EnumMember>) return render_value(program, value, type);
+        else if constexpr (std::is_same_v<T, Decimal>) return decimal_to_json(v);
+        else if constexpr (std::is_same_v<T, EnumMember>) return render_value(program, value, type);
         else return v;
       },
       value);

@@ -21,13 +21,14 @@ struct Words {
   const char* trace;
   const char* none;
   const char* source;
+  const char* unknown;
 };
 
 constexpr Words kChinese{"规则集", "建议策略(按得分排序)", "分", "已排除的策略", "排除规则", "计算结果", "具体建议",
-                         "缺少的信息(补充后建议可能改变)", "计算问题", "推理过程", "无", "依据"};
+                         "缺少的信息(补充后建议可能改变)", "计算问题", "推理过程", "无", "依据", "未知"};
 constexpr Words kEnglish{"Rule set", "Strategies (ranked by score)", "points", "Excluded strategies", "excluded by",
                          "Computed values", "Advice", "Missing facts (the advice may change once known)",
-                         "Arithmetic faults", "Trace", "none", "source"};
+                         "Arithmetic faults", "Trace", "none", "source", "unknown"};
 
 std::string points_text(Decimal points) {
   const std::string text = points.to_string();
@@ -67,14 +68,15 @@ std::string render_text(const AdviceResult& result, std::string_view lang) {
   if (!result.excluded.empty()) {
     out << '\n' << words.excluded << ":\n";
     for (const auto& e : result.excluded) {
-      out << "  x " << e.label.in(lang) << " [" << e.id << "] (" << words.vetoed_by << ")\n";
+      out << "  x " << e.label.in(lang) << " [" << e.id << "], " << words.vetoed_by << ":\n";
       write_contributions(out, e.vetoed_by, lang, words, false);
     }
   }
   if (!result.outputs.empty()) {
     out << '\n' << words.outputs << ":\n";
     for (const auto& [name, value] : result.outputs) {
-      out << "  " << name << " = " << (value.is_string() ? value.get<std::string>() : value.dump()) << '\n';
+      out << "  " << name << " = "
+          << (value.is_null() ? std::string(words.unknown) : value.is_string() ? value.get<std::string>() : value.dump()) << '\n';
     }
   }
   out << '\n' << words.advice << ":\n";

@@ -1,16 +1,14 @@
 // to_json(AdviceResult): the machine-readable advice; schema in docs/result-schema.md.
 
 #include "forbear/advice.hpp"
+#include "io/json_number.hpp"
 
 namespace forbear {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json points_json(Decimal points) {
-  if (points.is_integer()) return to_int64(points);
-  return std::stod(points.to_string());
-}
+Json points_json(Decimal points) { return detail::decimal_to_json<Json>(points); }
 
 Json text_json(const LocalizedText& text) { return Json{{"zh", text.zh}, {"en", text.en}}; }
 
