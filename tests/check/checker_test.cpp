@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "forbear/ruleset.hpp"
+#include "support/advice_helpers.hpp"
 
 using forbear::Diagnostic;
 using forbear::Severity;
@@ -24,6 +25,7 @@ namespace detail = forbear::detail;
 namespace {
 
 using Strings = std::vector<std::string>;
+using forbear::test::load;
 
 std::string where(std::string_view text, std::uint32_t offset) {
   const auto at = forbear::locate(text, offset);
@@ -81,13 +83,6 @@ std::string let_type(const std::string& expression) {
   return program.type_name(value.type);
 }
 
-forbear::RuleSet load_ok(std::string_view text) {
-  forbear::LoadResult result = forbear::load_rules_from_string(text, "t.rules");
-  INFO(result.rendered_diagnostics());
-  REQUIRE(result.ok());
-  return *result.rules;
-}
-
 }  // namespace
 
 TEST_CASE("checker: a clean rule set has no diagnostics and compiles", "[check]") {
@@ -101,7 +96,7 @@ TEST_CASE("checker: a clean rule set has no diagnostics and compiles", "[check]"
       "advice doc.proof { en: \"Proof\" }\n"
       "rule r when late and hardship == illness then plan += 1.5, advise doc.proof because \"late\" source \"s\"\n";
   CHECK(diagnostics(text).empty());
-  const forbear::RuleSet rules = load_ok(text);
+  const forbear::RuleSet rules = load(text);
   const detail::Program& program = rules.program();
   CHECK(program.name == "demo");
   CHECK(program.version == "1.0 \"beta\"");
@@ -321,7 +316,7 @@ TEST_CASE("checker: effects name declared strategies and advice; points have at 
         Strings{"5:27: error: unknown advice 'installment'"});
   CHECK(diagnostics(head + "rule r when b then installment += 1.0000001 because \"b\" source \"s\"\n") ==
         Strings{"5:35: error: points must be a number with at most 6 decimal places, not '1.0000001'"});
-  const forbear::RuleSet rules = load_ok(head + "rule r when b then installment -= 2.25, installment += 1 because \"b\" source \"s\"\n");
+  const forbear::RuleSet rules = load(head + "rule r when b then installment -= 2.25, installment += 1 because \"b\" source \"s\"\n");
   const auto& effects = rules.program().rules[0].effects;
   REQUIRE(effects.size() == 2);
   CHECK(effects[0].points == forbear::Decimal::from_raw(-2'250'000));
@@ -390,7 +385,7 @@ TEST_CASE("checker: the ruleset declaration", "[check]") {
         Strings{"3:1: error: a rule set has one 'ruleset' declaration; this is a second one", "  1:1: note: first declared here"});
   CHECK(diagnostics("fact x: int\n") ==
         Strings{"1:1: warning: no 'ruleset NAME version \"V\"' declaration: advice cannot be tied to a rule set version"});
-  const forbear::RuleSet rules = load_ok("fact x: int\n");  // a warning does not stop loading
+  const forbear::RuleSet rules = load("fact x: int\n");  // a warning does not stop loading
   CHECK(rules.name().empty());
   CHECK(rules.version().empty());
   CHECK(diagnostics("ruleset a version \"1\\q\"\n") == Strings{"1:21: error: unknown escape '\\q' (use \\\", \\\\, \\n or \\t)"});
@@ -399,7 +394,7 @@ TEST_CASE("checker: the ruleset declaration", "[check]") {
 TEST_CASE("checker: advice ids need a family", "[check]") {
   CHECK(diagnostics("ruleset t version \"1\"\nadvice nodot { en: \"n\" }\n") ==
         Strings{"2:8: error: advice id 'nodot' needs a family before a dot, e.g. 'doc.nodot'"});
-  const forbear::RuleSet rules = load_ok("ruleset t version \"1\"\nadvice say.plan.monthly { en: \"n\" }\n");
+  const forbear::RuleSet rules = load("ruleset t version \"1\"\nadvice say.plan.monthly { en: \"n\" }\n");
   CHECK(rules.program().advice[0].kind == "say");
   CHECK(rules.program().advice[0].id == "say.plan.monthly");
 }
@@ -412,7 +407,7 @@ TEST_CASE("checker: rules without 'because' or 'source' get warnings", "[check]"
   CHECK(diagnostics(head + "rule r when b then p += 1 because \"x\"\n") == Strings{"4:6: warning: rule 'r' cites no 'source'"});
   CHECK(diagnostics(head + "rule r when b then p += 1 source \"x\"\n") ==
         Strings{"4:6: warning: rule 'r' has no 'because': its advice cannot be explained"});
-  load_ok(head + "rule bare when b then p += 1\n");
+  load(head + "rule bare when b then p += 1\n");
 }
 
 TEST_CASE("checker: types of facts", "[check]") {
@@ -437,7 +432,7 @@ TEST_CASE("checker: defaults of facts", "[check]") {
   CHECK(diagnostics(head + "fact a: int = -b\nfact b: int\n") == Strings{"2:15: error: a fact's default must be a literal value"});
   CHECK(diagnostics(head + "fact a: int = -\"x\"\n") == Strings{"2:15: error: '-' needs a number, not text"});
 
-  const forbear::RuleSet rules = load_ok(head +
+  const forbear::RuleSet rules = load(head +
                                          "fact c: number = 2\n"
                                          "fact d: number = -2.5\n"
                                          "fact e: enum(x, y) = y\n"
@@ -479,7 +474,7 @@ TEST_CASE("checker: labels, languages and text templates", "[check]") {
 
   // The compiled template: literal text with escapes and braces resolved, values as slots.
   const forbear::RuleSet rules =
-      load_ok(head + "strategy s { zh: \"每月{plan}元\", en: \"a\\\\b {amount} \\\"q\\\" {{x}}\\tz\\n\" }\noutput o = 1 \"{plan}\"\n");
+      load(head + "strategy s { zh: \"每月{plan}元\", en: \"a\\\\b {amount} \\\"q\\\" {{x}}\\tz\\n\" }\noutput o = 1 \"{plan}\"\n");
   const auto& program = rules.program();
   REQUIRE(program.strategies.size() == 1);
   const auto& zh = program.strategies[0].label.zh.pieces;
@@ -518,7 +513,7 @@ TEST_CASE("checker: escapes in strings", "[check]") {
                 "4:21: error: unknown escape '\\b' (use \\\", \\\\, \\n or \\t)"});
 
   const forbear::RuleSet rules =
-      load_ok(head + "fact t: text = \"q\\\"\\\\\\n\\t\"\nrule r when a > 1 then p += 1 because \"b\" source \"§五 \\\"x\\\"\"\n");
+      load(head + "fact t: text = \"q\\\"\\\\\\n\\t\"\nrule r when a > 1 then p += 1 because \"b\" source \"§五 \\\"x\\\"\"\n");
   CHECK(rules.program().values[1].default_value == forbear::Value{std::string("q\"\\\n\t")});
   CHECK(rules.program().rules[0].sources == Strings{"§五 \"x\""});
 }
@@ -567,7 +562,7 @@ TEST_CASE("checker: derived facts that depend on each other in a cycle", "[check
 }
 
 TEST_CASE("checker: derived values are ordered so each comes after what it reads", "[check]") {
-  const forbear::RuleSet rules = load_ok(
+  const forbear::RuleSet rules = load(
       "ruleset t version \"1\"\n"
       "fact f: int\n"
       "let d = c + b\n"

@@ -10,67 +10,24 @@
 #include <nlohmann/json.hpp>
 
 #include "forbear/forbear.hpp"
+#include "support/advice_helpers.hpp"
 
 namespace {
 
 using nlohmann::json;
 
-forbear::RuleSet load(std::string_view text) {
-  auto loaded = forbear::load_rules_from_string(text, "t.rules");
-  INFO(loaded.rendered_diagnostics());
-  REQUIRE(loaded.ok());
-  return *loaded.rules;
-}
-
-std::string case_errors(const forbear::CaseResult& parsed) {
-  std::string out;
-  for (const auto& e : parsed.errors) out += e.field + ": " + e.message + "\n";
-  return out;
-}
-
-forbear::AdviceResult run(const forbear::RuleSet& rules, const json& facts, forbear::AdviseOptions options = {}) {
-  const auto parsed = forbear::parse_case(rules, facts);
-  INFO(case_errors(parsed));
-  REQUIRE(parsed.ok());
-  return forbear::advise(rules, *parsed.value, options);
-}
-
-std::vector<std::string> ranking(const forbear::AdviceResult& result) {
-  std::vector<std::string> ids;
-  for (const auto& s : result.strategies) ids.push_back(s.id);
-  return ids;
-}
-
-std::string score_of(const forbear::AdviceResult& result, std::string_view id) {
-  for (const auto& s : result.strategies) {
-    if (s.id == id) return s.score.to_string();
-  }
-  return "<not ranked>";
-}
-
-json output(const forbear::AdviceResult& result, std::string_view name) {
-  for (const auto& [key, value] : result.outputs) {
-    if (key == name) return value;
-  }
-  return "<no output " + std::string(name) + ">";
-}
+using forbear::test::advice_ids;
+using forbear::test::load;
+using forbear::test::output;
+using forbear::test::ranking;
+using forbear::test::run;
+using forbear::test::score_of;
+using forbear::test::trace_of;
 
 std::vector<std::string> output_names(const forbear::AdviceResult& result) {
   std::vector<std::string> names;
   for (const auto& [key, value] : result.outputs) names.push_back(key);
   return names;
-}
-
-std::vector<std::string> advice_ids(const forbear::AdviceResult& result) {
-  std::vector<std::string> ids;
-  for (const auto& a : result.advice) ids.push_back(a.id);
-  return ids;
-}
-
-const forbear::RuleTrace& trace_of(const forbear::AdviceResult& result, std::string_view rule) {
-  const auto it = std::find_if(result.trace.begin(), result.trace.end(), [&](const auto& t) { return t.rule == rule; });
-  REQUIRE(it != result.trace.end());
-  return *it;
 }
 
 using Strings = std::vector<std::string>;

@@ -10,38 +10,16 @@
 #include <nlohmann/json.hpp>
 
 #include "forbear/forbear.hpp"
+#include "support/advice_helpers.hpp"
 
 namespace {
 
 using nlohmann::json;
 using Strings = std::vector<std::string>;
-
-forbear::RuleSet load(std::string_view text) {
-  auto loaded = forbear::load_rules_from_string(text, "logic.rules");
-  INFO(loaded.rendered_diagnostics());
-  REQUIRE(loaded.ok());
-  return *loaded.rules;
-}
-
-forbear::AdviceResult run(const forbear::RuleSet& rules, const json& facts) {
-  const auto parsed = forbear::parse_case(rules, facts);
-  REQUIRE(parsed.ok());
-  return forbear::advise(rules, *parsed.value);
-}
-
-json output(const forbear::AdviceResult& result, std::string_view name) {
-  for (const auto& [key, value] : result.outputs) {
-    if (key == name) return value;
-  }
-  FAIL("no output " << name);
-  return nullptr;
-}
-
-const forbear::RuleTrace& trace_of(const forbear::AdviceResult& result, std::string_view rule) {
-  const auto it = std::find_if(result.trace.begin(), result.trace.end(), [&](const auto& t) { return t.rule == rule; });
-  REQUIRE(it != result.trace.end());
-  return *it;
-}
+using forbear::test::load;
+using forbear::test::output;
+using forbear::test::run;
+using forbear::test::trace_of;
 
 Strings missing_facts(const forbear::AdviceResult& result) {
   Strings names;
@@ -71,7 +49,7 @@ strategy s { en: "S" }
 }  // namespace
 
 TEST_CASE("and / or / not truth tables with unknown", "[eval][logic]") {
-  const auto rules = load(kTruthRules);
+  const auto rules = load(kTruthRules, "logic.rules");
   struct Row {
     json p, q, p_and_q, p_or_q;
   };
@@ -124,7 +102,7 @@ output known_sum = known(x + y)
 output known_x = known(x)
 output either = x > 3 or y > 3
 strategy s { en: "S" }
-)");
+)", "logic.rules");
   const auto none = run(rules, json::object());
   for (const char* name : {"x_gt", "x_eq_self", "x_ne", "kind_is_a", "note_is", "sum", "explicit_unknown", "either"}) {
     INFO(name);
@@ -165,7 +143,7 @@ advice doc.proof { en: "proof" }
 rule r_unknown when long_overdue and has_proof then s += 10, advise doc.proof because "." source "x"
 rule r_decided when kind == illness or days > 90 then t += 3 because "." source "x"
 rule r_veto when not has_proof then exclude t because "." source "x"
-)");
+)", "logic.rules");
   const auto result = run(rules, {{"kind", "illness"}});
   const auto& unknown = trace_of(result, "r_unknown");
   CHECK(unknown.status == "unknown");
@@ -210,7 +188,7 @@ rule r_decided when known_false and u_irrelevant then a += 1000 because "." sour
 rule r_default when u_default then a += 1000 because "." source "x"
 rule r_both_1 when u_both > 1 then a += 1 because "." source "x"
 rule r_both_2 when u_both > 2 then b += 1 because "." source "x"
-)");
+)", "logic.rules");
   const auto result = run(rules, {{"known_false", false}});
   // Equal weights: the fact that holds up more rules comes first.
   CHECK(missing_facts(result) == Strings{"u_veto", "u_big", "u_both", "u_small"});
@@ -241,7 +219,7 @@ strategy a { en: "A" }
 strategy b { en: "B" }
 rule r_heavy when heavy then a += 60, b += 39.5 because "." source "x"
 rule r_veto when veto then exclude b because "." source "x"
-)");
+)", "logic.rules");
     const auto r = run(rules2, json::object());
     CHECK(missing_facts(r) == Strings{"veto", "heavy"});
     CHECK(r.missing[1].weight.to_string() == "99.5");
@@ -258,7 +236,7 @@ let long_overdue = days > 90
 let strong_case = long_overdue and has_proof
 strategy a { en: "A" }
 rule r when strong_case then a += 7 because "." source "x"
-)");
+)", "logic.rules");
   const auto result = run(rules, {{"has_proof", true}});
   CHECK(missing_facts(result) == Strings{"days"});
   REQUIRE(result.missing.size() == 1);
@@ -282,7 +260,7 @@ fact days: int
 output months = ceil(amount / monthly)
 strategy a { en: "A" }
 rule r when days > 30 then a += 4 because "." source "x"
-)");
+)", "logic.rules");
   const auto result = run(rules, {{"amount", 1000}});
   CHECK(missing_facts(result) == Strings{"days", "monthly"});
   CHECK(result.missing[0].weight.to_string() == "4");

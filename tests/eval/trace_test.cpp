@@ -11,30 +11,15 @@
 #include <nlohmann/json.hpp>
 
 #include "forbear/forbear.hpp"
+#include "support/advice_helpers.hpp"
 
 namespace {
 
 using nlohmann::json;
 using Strings = std::vector<std::string>;
-
-forbear::RuleSet load(std::string_view text) {
-  auto loaded = forbear::load_rules_from_string(text, "trace.rules");
-  INFO(loaded.rendered_diagnostics());
-  REQUIRE(loaded.ok());
-  return *loaded.rules;
-}
-
-forbear::AdviceResult run(const forbear::RuleSet& rules, const json& facts, forbear::AdviseOptions options = {}) {
-  const auto parsed = forbear::parse_case(rules, facts);
-  REQUIRE(parsed.ok());
-  return forbear::advise(rules, *parsed.value, options);
-}
-
-const forbear::RuleTrace& trace_of(const forbear::AdviceResult& result, std::string_view rule) {
-  const auto it = std::find_if(result.trace.begin(), result.trace.end(), [&](const auto& t) { return t.rule == rule; });
-  REQUIRE(it != result.trace.end());
-  return *it;
-}
+using forbear::test::load;
+using forbear::test::run;
+using forbear::test::trace_of;
 
 const forbear::ValueTrace& value_of(const forbear::AdviceResult& result, std::string_view name) {
   const auto it = std::find_if(result.values.begin(), result.values.end(), [&](const auto& v) { return v.name == name; });
@@ -76,7 +61,7 @@ const json kFacts = {{"days_overdue", 45}, {"amount", 100},  {"paid", 30},  {"ha
 }  // namespace
 
 TEST_CASE("conditions are rendered with each value and the outcome", "[eval][trace]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "trace.rules");
   const auto result = run(rules, kFacts);
   CHECK(trace_of(result, "short").condition == "days_overdue (45) <= 30 → false");
   CHECK(trace_of(result, "short").status == "not_fired");
@@ -104,7 +89,7 @@ TEST_CASE("conditions are rendered with each value and the outcome", "[eval][tra
 }
 
 TEST_CASE("unknown values are shown as unknown in the trace", "[eval][trace]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "trace.rules");
   const auto result = run(rules, {{"days_overdue", 10}, {"a", true}});
   CHECK(trace_of(result, "short").condition == "days_overdue (10) <= 30 → true");
   CHECK(trace_of(result, "long_with_cause").condition ==
@@ -121,7 +106,7 @@ TEST_CASE("unknown values are shown as unknown in the trace", "[eval][trace]") {
 }
 
 TEST_CASE("the values trace shows each let and output with what it saw", "[eval][trace]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "trace.rules");
   const auto result = run(rules, kFacts);
   REQUIRE(result.values.size() == 2);
   const auto& surplus = value_of(result, "surplus");
@@ -147,7 +132,7 @@ let label = if hardship == illness then "sick" else note
 output cause = hardship
 output total = fee + 0.25
 strategy s { en: "S" }
-)");
+)", "trace.rules");
     const auto r = run(rules2, {{"hardship", "illness"}, {"note", "n/a"}, {"fee", 0.5}});
     CHECK(value_of(r, "label").expression == "if hardship (illness) == illness then \"sick\" else note (\"n/a\")");
     CHECK(value_of(r, "label").value == "\"sick\"");
@@ -164,7 +149,7 @@ output top = middle + 1
 let middle = bottom * 2
 let bottom = x + 1
 strategy s { en: "S" }
-)");
+)", "trace.rules");
     const auto r = run(rules3, {{"x", 1}});
     REQUIRE(r.values.size() == 3);
     CHECK(r.values[0].name == "bottom");
@@ -189,7 +174,7 @@ advice doc.one { en: "one {x}" }
 rule r1 when twice > 4 then b += 3, advise doc.one because "." source "s"
 rule r2 when x > 1 then c += 2, exclude a because "." source "s"
 rule r3 when y then a += 100 because "." source "s"
-)");
+)", "trace.rules");
   const json facts = {{"x", 3}};
   const auto full = run(rules, facts);
   const auto lean = run(rules, facts, forbear::AdviseOptions{.trace = false});
@@ -213,7 +198,7 @@ rule r3 when y then a += 100 because "." source "s"
 }
 
 TEST_CASE("one rule set evaluated from 4 threads at once gives identical results", "[eval][trace]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "trace.rules");
   const json cases[] = {kFacts, json::object(), json{{"days_overdue", 10}, {"a", true}},
                         json{{"amount", 0.1}, {"paid", 0.2}, {"hardship", "job_loss"}, {"c", false}}};
   std::vector<std::string> expected;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "forbear/ruleset.hpp"
+#include "support/advice_helpers.hpp"
 
 namespace detail = forbear::detail;
 using Catch::Matchers::UnorderedEquals;
@@ -21,6 +22,8 @@ using Ids = std::vector<std::uint32_t>;
 using Strings = std::vector<std::string>;
 
 namespace {
+
+using forbear::test::load;
 
 // Every vertex in `order` comes after each vertex it reads that is also in the order.
 void check_topological(const Reads& reads, const Ids& order) {
@@ -42,13 +45,6 @@ void check_is_cycle(const Reads& reads, const Ids& path) {
     CHECK(std::find(from.begin(), from.end(), next) != from.end());
   }
   CHECK(std::set<std::uint32_t>(path.begin(), path.end()).size() == path.size());
-}
-
-forbear::RuleSet load(std::string_view text) {
-  forbear::LoadResult result = forbear::load_rules_from_string(text, "g.rules");
-  INFO(result.rendered_diagnostics());
-  REQUIRE(result.ok());
-  return *result.rules;
 }
 
 // A small rule set: facts -> derived values -> rules -> strategies and advice, with labels that
@@ -150,7 +146,7 @@ TEST_CASE("order_values: a strongly connected group with more than one loop give
 }
 
 TEST_CASE("DecisionGraph: vertices and edges of a small rule set", "[graph]") {
-  const forbear::RuleSet rules = load(kTiny);
+  const forbear::RuleSet rules = load(kTiny, "g.rules");
   const detail::DecisionGraph graph(rules.program());
   Strings vertices;
   for (std::size_t v = 0; v < graph.vertices().size(); ++v) vertices.push_back(vertex_name(graph, v));
@@ -173,7 +169,7 @@ TEST_CASE("DecisionGraph: vertices and edges of a small rule set", "[graph]") {
 }
 
 TEST_CASE("DecisionGraph: dependents of each value", "[graph]") {
-  const forbear::RuleSet rules = load(kTiny);
+  const forbear::RuleSet rules = load(kTiny, "g.rules");
   const detail::DecisionGraph graph(rules.program());
   CHECK(graph.dependents("spare").empty());
   CHECK(graph.dependents("pay").empty());  // not a value
@@ -186,7 +182,7 @@ TEST_CASE("DecisionGraph: dependents of each value", "[graph]") {
 }
 
 TEST_CASE("RuleSet::dependents lists exactly what a fact can influence, in topological order", "[graph]") {
-  const forbear::RuleSet rules = load(kTiny);
+  const forbear::RuleSet rules = load(kTiny, "g.rules");
   const Strings days = rules.dependents("days");
   CHECK_THAT(days, UnorderedEquals(Strings{"let:late", "rule:r_late", "strategy:pay", "strategy:wait", "advice:doc.proof"}));
   CHECK(days[0] == "let:late");
@@ -218,7 +214,8 @@ TEST_CASE("RuleSet::dependents follows chains of derived values and advice texts
       "output d = c - 1\n"
       "strategy s { en: \"s\" }\n"
       "advice say.amount { en: \"I can pay {d}\" }\n"
-      "rule r when unrelated then s += 1 because \"r\" source \"x\"\n");
+      "rule r when unrelated then s += 1 because \"r\" source \"x\"\n",
+      "g.rules");
   CHECK(rules.dependents("a") == Strings{"let:b", "let:c", "output:d", "advice:say.amount"});
   CHECK(rules.dependents("c") == Strings{"output:d", "advice:say.amount"});
   CHECK(rules.dependents("unrelated") == Strings{"rule:r", "strategy:s"});
@@ -231,7 +228,8 @@ TEST_CASE("RuleSet::write_dot: the exact graph of a tiny rule set", "[graph]") {
       "let late = days > 30\n"
       "strategy pay { en: \"Pay\" }\n"
       "advice doc.proof { en: \"Proof\" }\n"
-      "rule r when late then pay += 1, advise doc.proof because \"b\" source \"s\"\n");
+      "rule r when late then pay += 1, advise doc.proof because \"b\" source \"s\"\n",
+      "g.rules");
   std::ostringstream out;
   rules.write_dot(out);
   CHECK(out.str() ==
@@ -252,7 +250,7 @@ TEST_CASE("RuleSet::write_dot: the exact graph of a tiny rule set", "[graph]") {
 }
 
 TEST_CASE("RuleSet::write_dot: node and edge lines of the larger example", "[graph]") {
-  const forbear::RuleSet rules = load(kTiny);
+  const forbear::RuleSet rules = load(kTiny, "g.rules");
   std::ostringstream out;
   rules.write_dot(out);
   Strings lines;

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "forbear/forbear.hpp"
+#include "support/advice_helpers.hpp"
 
 namespace {
 
@@ -22,6 +23,8 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 using Keys = std::vector<std::string>;
 namespace fs = std::filesystem;
+using forbear::test::load;
+using forbear::test::run;
 
 const char* const kRules = R"(ruleset demo version "2.0.1"
 fact days: int { zh: "逾期天数", en: "days overdue" }
@@ -40,19 +43,6 @@ rule r_veto when days > 60 then exclude c because { zh: "太久", en: "too long"
 rule r_c when days > 0 then c += 2 because "有记录" source "s"
 rule r_kind when kind == illness then b += 10, advise say.hello because "ill" source "s"
 )";
-
-forbear::RuleSet load(std::string_view text, std::string name = "demo.rules") {
-  auto loaded = forbear::load_rules_from_string(text, name);
-  INFO(loaded.rendered_diagnostics());
-  REQUIRE(loaded.ok());
-  return *loaded.rules;
-}
-
-forbear::AdviceResult run(const forbear::RuleSet& rules, const json& facts) {
-  const auto parsed = forbear::parse_case(rules, facts);
-  REQUIRE(parsed.ok());
-  return forbear::advise(rules, *parsed.value);
-}
 
 Keys keys(const ordered_json& object) {
   Keys out;
@@ -87,7 +77,7 @@ struct TempDir {
 }  // namespace
 
 TEST_CASE("to_json: top-level keys in a fixed order", "[io]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "demo.rules");
   const auto with_id = forbear::to_json(run(rules, {{"id", "c-1"}, {"days", 90}, {"kind", "illness"}}));
   CHECK(keys(with_id) == Keys{"id", "ruleset", "strategies", "excluded", "outputs", "advice", "missing", "faults", "trace"});
   const auto without_id = forbear::to_json(run(rules, {{"days", 90}}));
@@ -97,7 +87,7 @@ TEST_CASE("to_json: top-level keys in a fixed order", "[io]") {
 }
 
 TEST_CASE("to_json: the shape and values of each part", "[io]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "demo.rules");
   const auto result = run(rules, {{"id", 7}, {"days", 90}, {"amount", 1000.5}});
   const auto j = forbear::to_json(result);
 
@@ -173,7 +163,7 @@ TEST_CASE("to_json: the shape and values of each part", "[io]") {
 }
 
 TEST_CASE("to_json: faults and unknown outputs", "[io]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "demo.rules");
   const auto j = forbear::to_json(run(rules, {{"days", 1}}));
   CHECK(j["outputs"] == ordered_json{{"monthly", nullptr}});
   CHECK(j["excluded"] == ordered_json::array());
@@ -225,7 +215,7 @@ TEST_CASE("the rule set's sha256 identifies its files", "[io]") {
 }
 
 TEST_CASE("render_text in Chinese and English", "[io]") {
-  const auto rules = load(kRules);
+  const auto rules = load(kRules, "demo.rules");
   const auto result = run(rules, {{"id", "小王"}, {"days", 90}, {"amount", 1000.5}});
   const std::string short_sha = rules.sha256().substr(0, 12);
 

@@ -13,11 +13,15 @@
 
 #include "forbear/forbear.hpp"
 #include "model/program.hpp"
+#include "support/advice_helpers.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using forbear::test::advice_ids;
+using forbear::test::case_errors;
+using forbear::test::ranking;
 
 const fs::path kRulesDir = fs::path(FORBEAR_SOURCE_DIR) / "rules";
 const fs::path kCasesDir = fs::path(FORBEAR_SOURCE_DIR) / "examples" / "cases";
@@ -41,9 +45,7 @@ const forbear::RuleSet& shipped() {
 forbear::AdviceResult advise_case(const std::string& file) {
   const auto facts = read_json(kCasesDir / file);
   const auto parsed = forbear::parse_case(shipped(), facts);
-  std::string errors;
-  for (const auto& e : parsed.errors) errors += e.field + ": " + e.message + "\n";
-  INFO(file << ":\n" << errors);
+  INFO(file << ":\n" << case_errors(parsed));
   REQUIRE(parsed.ok());
   return forbear::advise(shipped(), *parsed.value);
 }
@@ -99,9 +101,7 @@ TEST_CASE("every bundled case is accepted by the shipped rules", "[shipped]") {
   REQUIRE_FALSE(cases.empty());
   for (const auto& path : cases) {
     const auto parsed = forbear::parse_case(shipped(), read_json(path));
-    std::string errors;
-    for (const auto& e : parsed.errors) errors += e.field + ": " + e.message + "\n";
-    INFO(path.filename().string() << "\n" << errors);
+    INFO(path.filename().string() << "\n" << case_errors(parsed));
     CHECK(parsed.ok());
   }
 }
@@ -136,13 +136,11 @@ TEST_CASE("the shipped expectations hold for every bundled case", "[shipped]") {
       const auto result = advise_case(file);
       INFO("top 3: " << summary(result));
 
-      std::vector<std::string> ranked;
-      for (const auto& s : result.strategies) ranked.push_back(s.id);
+      const std::vector<std::string> ranked = ranking(result);
       std::vector<std::string> top3(ranked.begin(), ranked.begin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(ranked.size())));
       std::vector<std::string> excluded;
       for (const auto& e : result.excluded) excluded.push_back(e.id);
-      std::vector<std::string> advice;
-      for (const auto& a : result.advice) advice.push_back(a.id);
+      const std::vector<std::string> advice = advice_ids(result);
 
       if (expected.contains("top")) CHECK(top(result) == expected["top"].get<std::string>());
       for (const auto& id : strings(expected.value("top3_includes", json::array()))) {
