@@ -228,7 +228,7 @@ TEST_CASE("render_text in Chinese and English", "[io]") {
                                      "  2. 延期 [b] 1.5 分\n"
                                      "      - +1.5 r_a: 逾期90天 [依据: law §1; guide 2] (demo.rules:11)\n"));
     CHECK_THAT(text, Catch::Contains("\n已排除的策略:\n"
-                                     "  x 减免 [c] (排除规则)\n"
+                                     "  x 减免 [c], 排除规则:\n"
                                      "      - r_veto: 太久 [依据: law §3] (demo.rules:14)\n"));
     CHECK_THAT(text, Catch::Contains("\n计算结果:\n  monthly = 250.125\n"));
     CHECK_THAT(text, Catch::Contains("\n具体建议:\n  - [doc.proof] 证明1000.5元\n"));
@@ -245,7 +245,7 @@ TEST_CASE("render_text in Chinese and English", "[io]") {
                                      "      - +5 r_a: 90 days overdue [source: law §1; guide 2] (demo.rules:11)\n"
                                      "  2. Extension [b] 1.5 points\n"));
     CHECK_THAT(text, Catch::Contains("\nExcluded strategies:\n"
-                                     "  x Waiver [c] (excluded by)\n"
+                                     "  x Waiver [c], excluded by:\n"
                                      "      - r_veto: too long [source: law §3] (demo.rules:14)\n"));
     CHECK_THAT(text, Catch::Contains("\nComputed values:\n  monthly = 250.125\n"));
     CHECK_THAT(text, Catch::Contains("\nAdvice:\n  - [doc.proof] Proof of 1000.5 CNY\n"));
@@ -258,7 +258,8 @@ TEST_CASE("render_text in Chinese and English", "[io]") {
     const std::string zh = forbear::render_text(r, "zh");
     CHECK_THAT(zh, Catch::Contains("\n具体建议:\n  无\n"));
     CHECK_THAT(zh, Catch::Contains("  - days (逾期天数)\n"));
-    CHECK_THAT(zh, Catch::Contains("  monthly = null\n"));
+    CHECK_THAT(zh, Catch::Contains("  monthly = 未知\n"));
+    CHECK_THAT(forbear::render_text(r, "en"), Catch::Contains("  monthly = unknown\n"));
     CHECK(zh.rfind("规则集: demo 2.0.1", 0) == 0);  // no id, no header line
     const std::string en = forbear::render_text(r, "en");
     CHECK_THAT(en, Catch::Contains("\nAdvice:\n  none\n"));
