@@ -17,18 +17,24 @@ struct CaseError {
   std::string message;  ///< e.g. "expected int, got \"abc\""
 };
 
-/// A case's facts, checked against a rule set's declarations and bound to it. A fact left out
-/// (or given as null) is unknown unless it has a default.
+/// A case's facts, checked against a rule set's declarations and bound to it: it can only be
+/// evaluated against that rule set (or a copy of it). A fact left out (or given as null) is
+/// unknown unless it has a default.
 class Case {
  public:
   /// One value per declared fact, in declaration order (unknown where not supplied).
   const std::vector<Value>& facts() const noexcept { return facts_; }
   /// The case's "id" field, passed through untouched (null when absent).
   const nlohmann::json& id() const noexcept { return id_; }
-  /// Builds a case from values already in declaration order (internal; use parse_case).
-  Case(std::vector<Value> facts, nlohmann::json id) : facts_(std::move(facts)), id_(std::move(id)) {}
+  /// True when the case was read against `rules` (or a copy of it).
+  bool bound_to(const RuleSet& rules) const noexcept { return program_ == &rules.program(); }
 
  private:
+  friend struct CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts);
+  Case(const detail::Program* program, std::vector<Value> facts, nlohmann::json id)
+      : program_(program), facts_(std::move(facts)), id_(std::move(id)) {}
+
+  const detail::Program* program_;
   std::vector<Value> facts_;
   nlohmann::json id_;
 };

@@ -1,6 +1,7 @@
 #include "check/checker.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -29,6 +30,7 @@ class Checker {
     check_ruleset();
     declare_facts();
     declare_derived_values();
+    reject_names_shared_with_enum_members();
     declare_strategies();
     declare_advice();
     order_and_check_derived_values();
@@ -96,6 +98,10 @@ class Checker {
       for (const auto& value : spec.values) {
         if (declare_unique(seen, value.text, span(file, value.span), "enum value")) type.members.push_back(value.text);
       }
+      // Enums with the same values in the same order are one type, so their facts compare.
+      for (std::uint32_t id = 0; id < program_.enums.size(); ++id) {
+        if (program_.enums[id].members == type.members) return Type{BaseType::enumeration, id};
+      }
       program_.enums.push_back(std::move(type));
       return Type{BaseType::enumeration, static_cast<std::uint32_t>(program_.enums.size() - 1)};
     }
@@ -146,6 +152,20 @@ class Checker {
         slot_by_name_[info.name] = static_cast<Slot>(program_.values.size());
         program_.values.push_back(std::move(info));
         derived_decls_.push_back({&decl, f});
+      }
+    }
+  }
+
+  // A bare name compared with an enum is read as one of its members, so a fact or derived fact
+  // with a member's name would be ambiguous.
+  void reject_names_shared_with_enum_members() {
+    for (const auto& value : program_.values) {
+      for (const auto& type : program_.enums) {
+        if (std::find(type.members.begin(), type.members.end(), value.name) != type.members.end()) {
+          error(value.span, "'" + value.name + "' is also an enum value; a fact or derived fact needs a name of its own");
+          slot_by_name_.erase(value.name);  // the name keeps meaning the member, with no follow-on errors
+          break;
+        }
       }
     }
   }
@@ -228,7 +248,7 @@ class Checker {
         info.type = Type{BaseType::invalid};
       }
       std::vector<Slot> direct;
-      collect_slots(info.expr, direct);
+      collect_slots(program_, info.expr, direct);
       info.depends_on = std::move(direct);
       program_.evaluation_order.push_back(first_derived + i);
     }
@@ -251,7 +271,12 @@ class Checker {
         error(expr.span, "default of '" + info.name + "' must be " + program_.type_name(info.type) + ", not " +
                              program_.type_name(expr.type));
       } else if (info.type.base == BaseType::number && std::holds_alternative<std::int64_t>(*constant)) {
-        info.default_value = Decimal::from_int(std::get<std::int64_t>(*constant)).value;
+        const auto as_number = Decimal::from_int(std::get<std::int64_t>(*constant));
+        if (as_number.ok()) {
+          info.default_value = as_number.value;
+        } else {
+          error(expr.span, "default of '" + info.name + "' is too large for a number (about 9.2e12 at most)");
+        }
       } else {
         info.default_value = std::move(constant);
       }
@@ -302,7 +327,7 @@ class Checker {
               error(target_span, "unknown advice '" + target + "'" + did_you_mean(target, advice_ids));
               continue;
             }
-            rule.effects.push_back({EffectKind::advise, it->second, {}});
+            add_once(rule.effects, {EffectKind::advise, it->second, {}});
             continue;
           }
           const auto it = strategy_by_name_.find(target);
@@ -311,12 +336,15 @@ class Checker {
             continue;
           }
           if (effect.kind == dsl::pt::EffectKind::exclude) {
-            rule.effects.push_back({EffectKind::exclude, it->second, {}});
+            add_once(rule.effects, {EffectKind::exclude, it->second, {}});
             continue;
           }
           Decimal points;
-          if (Decimal::parse(effect.points.text, points) != DecimalParseError::none) {
-            error(span(f, effect.points.span), "points must be a number with at most 6 decimal places, not '" + effect.points.text + "'");
+          const auto parsed = Decimal::parse(effect.points.text, points);
+          if (parsed != DecimalParseError::none) {
+            error(span(f, effect.points.span), parsed == DecimalParseError::too_precise
+                                                   ? "points have at most 6 decimal places, not '" + effect.points.text + "'"
+                                                   : "points " + effect.points.text + " are too large (about 9.2e12 at most)");
             continue;
           }
           if (effect.kind == dsl::pt::EffectKind::subtract) points = negate(points).value;
@@ -331,6 +359,14 @@ class Checker {
     }
   }
 
+  // Vetoing or advising twice means the same as once; points, by contrast, add up.
+  static void add_once(std::vector<Effect>& effects, Effect effect) {
+    const bool present = std::any_of(effects.begin(), effects.end(), [&](const Effect& e) {
+      return e.kind == effect.kind && e.target == effect.target;
+    });
+    if (!present) effects.push_back(effect);
+  }
+
   void compute_input_facts() {
     for (Slot slot = 0; slot < program_.fact_count; ++slot) program_.values[slot].input_facts = {slot};
     for (Slot slot : program_.evaluation_order) {
@@ -343,7 +379,7 @@ class Checker {
     }
     for (Rule& rule : program_.rules) {
       std::vector<Slot> direct;
-      collect_slots(rule.condition, direct);
+      collect_slots(program_, rule.condition, direct);
       std::set<Slot> inputs;
       for (Slot read : direct) {
         const auto& from = program_.values[read].input_facts;
@@ -351,12 +387,6 @@ class Checker {
       }
       rule.input_facts.assign(inputs.begin(), inputs.end());
     }
-  }
-
-  void collect_slots(ExprId id, std::vector<Slot>& out) const {
-    const Expr& expr = program_.exprs[id];
-    if (expr.op == Op::slot && std::find(out.begin(), out.end(), expr.slot) == out.end()) out.push_back(expr.slot);
-    for (ExprId arg : expr.args) collect_slots(arg, out);
   }
 
   // ---- strings and labels -------------------------------------------------------------------
@@ -476,11 +506,6 @@ class Checker {
   std::optional<Value> constant_value(ExprId id) const {
     const Expr& expr = program_.exprs[id];
     if (expr.op == Op::literal) return expr.literal;
-    if (expr.op == Op::negate && program_.exprs[expr.args[0]].op == Op::literal) {
-      const Value& v = program_.exprs[expr.args[0]].literal;
-      if (const auto* i = std::get_if<std::int64_t>(&v)) return Value{-*i};
-      if (const auto* d = std::get_if<Decimal>(&v)) return Value{negate(*d).value};
-    }
     return std::nullopt;
   }
 
@@ -507,19 +532,12 @@ class Checker {
     switch (node.kind) {
       case NodeKind::number: {
         if (node.text.find('.') == std::string::npos) {
-          Decimal as_decimal;
-          const auto parsed = Decimal::parse(node.text, as_decimal);
           std::int64_t value = 0;
-          bool fits = parsed == DecimalParseError::none || parsed == DecimalParseError::overflow;
-          errno = 0;
-          char* end = nullptr;
-          const long long raw = std::strtoll(node.text.c_str(), &end, 10);
-          fits = fits && errno != ERANGE;
-          if (!fits) {
+          const auto [end, problem] = std::from_chars(node.text.data(), node.text.data() + node.text.size(), value);
+          if (problem != std::errc() || end != node.text.data() + node.text.size()) {
             error(where, "integer " + node.text + " is too large (the largest int is 9223372036854775807)");
             return invalid(node);
           }
-          value = raw;
           return add({Op::literal, Type{BaseType::integer}, where, kNone, Value{value}, {}, false, node.text});
         }
         Decimal value;
@@ -567,6 +585,17 @@ class Checker {
         if (!is_numeric(type) && type.base != BaseType::any) {
           error(where, "'-' needs a number, not " + program_.type_name(type));
           return invalid(node);
+        }
+        // A negative literal is a literal: sets and defaults hold only literals.
+        if (const Expr& inner = program_.exprs[operand]; inner.op == Op::literal && is_known(inner.literal)) {
+          Value negated;
+          if (const auto* i = std::get_if<std::int64_t>(&inner.literal)) {
+            const auto r = negate(*i);
+            if (r.ok()) negated = r.value;
+          } else if (const auto* d = std::get_if<Decimal>(&inner.literal)) {
+            negated = negate(*d).value;
+          }
+          if (is_known(negated)) return add({Op::literal, type, where, kNone, negated, {}, false, "-" + inner.spelling});
         }
         return add({Op::negate, type, where, kNone, {}, {operand}, false, {}});
       }
@@ -690,6 +719,9 @@ class Checker {
       } else if (!constant_value(element)) {
         error(checked.span, "a set holds literal values only");
         ok = false;
+      } else if (checked.type.base == BaseType::any) {
+        error(checked.span, "a set cannot hold 'unknown'; test known(x) instead");
+        ok = false;
       } else if (ok && !(assignable(type, checked.type) || (is_numeric(type) && is_numeric(checked.type)))) {
         error(checked.span, "set element of type " + program_.type_name(checked.type) + " cannot match " +
                                 program_.type_name(type));
@@ -800,8 +832,10 @@ std::shared_ptr<Program> check(std::vector<SourceFile> sources, const std::vecto
                                std::vector<Diagnostic>& diagnostics) {
   auto program = std::make_shared<Program>();
   program->sources = std::move(sources);
+  program->index_lines();
   const std::size_t before = diagnostics.size();
   Checker(*program, trees, diagnostics).run();
+  for (Rule& rule : program->rules) rule.location = program->location(rule.span);
   const bool failed = std::any_of(diagnostics.begin() + static_cast<std::ptrdiff_t>(before), diagnostics.end(),
                                   [](const Diagnostic& d) { return d.severity == Severity::error; });
   if (failed) return nullptr;

@@ -10,13 +10,13 @@ std::string usage() {
          "      advise on one case (JSON facts; '-' or nothing reads standard input)\n"
          "  check [--rules PATH]...\n"
          "      check rule files and report every error and warning\n"
-         "  graph [--rules PATH]... [--dependents-of NAME]\n"
+         "  graph [--rules PATH]... [--format dot] [--dependents-of NAME]\n"
          "      print the decision graph as Graphviz DOT, or list what a fact influences\n"
          "\n"
          "options:\n"
          "  --rules PATH   a .rules file or a directory of them (repeatable; default: the shipped rules)\n"
          "  --lang LANG    language of the text report: zh (default) or en\n"
-         "  --format FMT   text (default) or json\n"
+         "  --format FMT   advise: text (default) or json; graph: dot\n"
          "  --no-trace     leave the rule trace out of the advice\n"
          "  -h, --help     show this help\n"
          "  --version      show the version\n"
@@ -90,8 +90,10 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
           }
           out.lang = value;
         } else if (option == "--format") {
-          if (value != "text" && value != "json") {
-            parsed.error = "--format must be text or json, not '" + value + "'";
+          const bool graph = out.command == "graph";
+          if (graph ? value != "dot" : (value != "text" && value != "json")) {
+            parsed.error = std::string("--format of '") + out.command + "' must be " + (graph ? "dot" : "text or json") +
+                           ", not '" + value + "'";
             return parsed;
           }
           out.format = value;

@@ -36,6 +36,11 @@ bool read_case(const std::optional<std::string>& input, std::string& text, std::
     return true;
   }
   name = *input;
+  std::error_code ec;
+  if (std::filesystem::is_directory(*input, ec)) {
+    std::cerr << "forbear: error: case file '" << *input << "' is a directory\n";
+    return false;
+  }
   std::ifstream in(*input, std::ios::binary);
   if (!in) {
     std::cerr << "forbear: error: cannot read case file '" << *input << "'\n";

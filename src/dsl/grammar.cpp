@@ -7,6 +7,7 @@
 // "expected ..." wording of syntax errors.
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <string_view>
@@ -271,10 +272,16 @@ bool is_word_byte(char c) {
 std::string describe_found(Iterator where, Iterator last) {
   if (where == last) return "end of input";
   if (*where == '\n' || *where == '\r') return "end of line";
+  const auto byte = static_cast<unsigned char>(*where);
+  if (byte < 0x20 || byte == 0x7F) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(byte));
+    return std::string("control character ") + hex;
+  }
   Iterator end = where;
   if (is_word_byte(*end)) {
     while (end != last && is_word_byte(*end)) ++end;
-  } else if (std::strchr("=<>!+-*/", *end) != nullptr) {
+  } else if (*end != '\0' && std::strchr("=<>!+-*/", *end) != nullptr) {
     while (end != last && *end != '\0' && std::strchr("=<>!+-*/", *end) != nullptr) ++end;
   } else {
     ++end;
@@ -361,6 +368,16 @@ struct recover_at_next_declaration : report_expectation {
     report_expectation::on_error(first, last, failure, context);
     It reported = failure.where();
     if (failure.which() != kClosingQuoteName) x3::skip_over(reported, last, context);
+    // The unexpected token may itself start the next declaration (an unclosed one before it
+    // ran into it): resume right there, or its own errors would go unreported.
+    It line_start = reported;
+    while (line_start != state(context).begin && line_start[-1] != '\n') --line_start;
+    It indent_end = line_start;
+    while (indent_end != last && (*indent_end == ' ' || *indent_end == '\t')) ++indent_end;
+    if (indent_end == reported && reported != last && starts_declaration(line_start, last, reported)) {
+      first = line_start;
+      return x3::error_handler_result::retry;
+    }
     It at = failure.where();
     while (at != last) {
       while (at != last && *at != '\n') ++at;
@@ -484,8 +501,10 @@ const auto conditional_def = (at_if > expr > kw_then_value > expr > kw_else > ex
 const auto or_expr_def = and_expr[assign] >> *((word("or") > and_expr)[make_logical<kOr>]);
 const auto and_expr_def = not_expr[assign] >> *((word("and") > not_expr)[make_logical<kAnd>]);
 const auto not_expr_def = (at_not > not_expr)[make_prefix<pt::NodeKind::logical_not>] | comparison[assign];
+const auto single_comparison = x3::rule<struct single_comparison_class>{"'and' between two comparisons (they do not chain)"} = !cmp_op;
 const auto comparison_def =
-    additive[assign] >> -((cmp_op > additive)[make_binary] | (membership_op > set_literal > here)[make_membership]);
+    additive[assign] >> -((cmp_op > additive)[make_binary] | (membership_op > set_literal > here)[make_membership]) >
+    single_comparison;
 const auto additive_def = term[assign] >> *((add_op > term)[make_binary]);
 const auto term_def = unary[assign] >> *((mul_op > unary)[make_binary]);
 const auto unary_def = (at_minus > unary)[make_prefix<pt::NodeKind::negate>] | primary[assign];

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "eval/evaluator.hpp"
 #include "eval/render.hpp"
@@ -21,14 +22,44 @@ const Decimal kVetoWeight = Decimal::from_raw(100 * Decimal::kOne);
 
 Contribution contribution(const Program& program, const detail::Rule& rule, Decimal points,
                           const std::vector<Value>& slots) {
-  return {rule.name, points, detail::render_label(program, rule.because, slots), rule.sources, program.location(rule.span)};
+  return {rule.name, points, detail::render_label(program, rule.because, slots), rule.sources, rule.location};
 }
 
 Decimal magnitude(Decimal points) { return points < Decimal() ? negate(points).value : points; }
 
+// Appends the unknown facts that could decide expression `id`: those read through the parts whose
+// value is still unknown. A known part cannot change, and neither can the branch of an `if` that
+// a known condition did not take.
+void deciding_unknowns(const Program& program, detail::Evaluator& probe, const std::vector<Value>& slots,
+                       detail::ExprId id, std::vector<detail::Slot>& out) {
+  const detail::Expr& expr = program.exprs[id];
+  if (expr.op == detail::Op::slot) {
+    if (is_known(slots[expr.slot])) return;
+    if (expr.slot < program.fact_count) {
+      if (std::find(out.begin(), out.end(), expr.slot) == out.end()) out.push_back(expr.slot);
+    } else {
+      deciding_unknowns(program, probe, slots, program.values[expr.slot].expr, out);
+    }
+    return;
+  }
+  static const std::string kProbe = "probe";
+  if (expr.op == detail::Op::literal || is_known(probe.evaluate(id, kProbe))) return;
+  if (expr.op == detail::Op::conditional) {
+    const Value condition = probe.evaluate(expr.args[0], kProbe);
+    if (const auto* taken = std::get_if<bool>(&condition)) {
+      deciding_unknowns(program, probe, slots, expr.args[*taken ? 1 : 2], out);
+      return;
+    }
+  }
+  for (detail::ExprId arg : expr.args) deciding_unknowns(program, probe, slots, arg, out);
+}
+
 }  // namespace
 
 AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions& options) {
+  if (!facts.bound_to(rules)) {
+    throw std::invalid_argument("forbear::advise: the case was read against another rule set; read it with parse_case(rules, ...)");
+  }
   const Program& program = rules.program();
   AdviceResult result;
   result.id = facts.id();
@@ -71,7 +102,7 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
           if (sum.ok()) {
             scores[effect.target] = sum.value;
           } else {
-            result.faults.push_back({rule.name, "arithmetic overflow adding points to '" + program.strategies[effect.target].name + "'", program.location(rule.span)});
+            result.faults.push_back({rule.name, "arithmetic overflow adding points to '" + program.strategies[effect.target].name + "'", rule.location});
           }
           because[effect.target].push_back(contribution(program, rule, effect.points, slots));
           break;
@@ -119,12 +150,14 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
     }
   }
 
-  // Missing facts: unknown inputs of undecided rules (and of unknown outputs), weighed by what
-  // those rules could have changed.
+  // Missing facts: the unknown facts that could decide an undecided rule (or an unknown output),
+  // weighed by the points those rules could move.
+  std::vector<Fault> probe_faults;  // faults are reported once, by the evaluation above
+  detail::Evaluator probe(program, slots, probe_faults);
+  std::vector<std::vector<detail::Slot>> undecided_by(program.rules.size());
   struct Weight {
     Decimal points;
     std::vector<std::string> rules;
-    bool needed = false;
   };
   std::map<detail::Slot, Weight> weights;
   for (std::size_t r = 0; r < program.rules.size(); ++r) {
@@ -135,23 +168,21 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
       if (effect.kind == EffectKind::add_points) stake = add(stake, magnitude(effect.points)).value;
       if (effect.kind == EffectKind::exclude) stake = add(stake, kVetoWeight).value;
     }
-    for (detail::Slot input : rule.input_facts) {
-      if (is_known(slots[input])) continue;
+    deciding_unknowns(program, probe, slots, rule.condition, undecided_by[r]);
+    for (detail::Slot input : undecided_by[r]) {
       Weight& weight = weights[input];
       weight.points = add(weight.points, stake).value;
       weight.rules.push_back(rule.name);
-      weight.needed = true;
     }
   }
   for (detail::Slot slot = program.fact_count; slot < program.values.size(); ++slot) {
     const auto& value = program.values[slot];
     if (value.kind != detail::ValueKind::output || is_known(slots[slot])) continue;
-    for (detail::Slot input : value.input_facts) {
-      if (!is_known(slots[input])) weights[input].needed = true;
-    }
+    std::vector<detail::Slot> inputs;
+    deciding_unknowns(program, probe, slots, value.expr, inputs);
+    for (detail::Slot input : inputs) weights[input];
   }
   for (const auto& [slot, weight] : weights) {
-    if (!weight.needed) continue;
     const auto& fact = program.values[slot];
     result.missing.push_back({fact.name, detail::render_label(program, fact.description, slots), weight.rules, weight.points});
   }
@@ -173,12 +204,10 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
       const auto& rule = program.rules[r];
       RuleTrace entry{rule.name, kStatusNames[static_cast<int>(status[r])],
                       detail::render_expr(program, rule.condition, slots) + " \xE2\x86\x92 " + kOutcomes[static_cast<int>(status[r])],
-                      {}, program.location(rule.span)};
-      if (status[r] == Status::unknown) {
-        for (detail::Slot input : rule.input_facts) {
-          if (!is_known(slots[input])) entry.missing.push_back(program.values[input].name);
-        }
-      }
+                      {}, rule.location};
+      std::vector<detail::Slot> missing = undecided_by[r];
+      std::sort(missing.begin(), missing.end());
+      for (detail::Slot input : missing) entry.missing.push_back(program.values[input].name);
       result.trace.push_back(std::move(entry));
     }
   }

@@ -65,18 +65,15 @@ Value Evaluator::eval(ExprId id) {
     case Op::logical_or: {
       // Kleene: a decisive side (false for and, true for or) wins over an unknown one.
       const bool decisive = expr.op == Op::logical_or;
-      const std::size_t before_lhs = faults_.size();
-      const Value lhs = eval(expr.args[0]);
-      const std::size_t before_rhs = faults_.size();
-      const Value rhs = eval(expr.args[1]);
-      const auto* a = std::get_if<bool>(&lhs);
-      const auto* b = std::get_if<bool>(&rhs);
       // A side that the decisive one overrides cannot matter, and neither can its faults (a guard
       // such as `months > 0 and amount / months < 100` must not report a division by zero).
-      if (a && *a == decisive) {
-        faults_.erase(faults_.begin() + static_cast<std::ptrdiff_t>(before_rhs), faults_.end());
-        return decisive;
-      }
+      const std::size_t before_lhs = faults_.size();
+      const Value lhs = eval(expr.args[0]);
+      const auto* a = std::get_if<bool>(&lhs);
+      if (a && *a == decisive) return decisive;
+      const std::size_t before_rhs = faults_.size();
+      const Value rhs = eval(expr.args[1]);
+      const auto* b = std::get_if<bool>(&rhs);
       if (b && *b == decisive) {
         faults_.erase(faults_.begin() + static_cast<std::ptrdiff_t>(before_lhs), faults_.begin() + static_cast<std::ptrdiff_t>(before_rhs));
         return decisive;

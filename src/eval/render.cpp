@@ -60,7 +60,7 @@ void render_into(std::string& out, const Program& program, ExprId id, const std:
       break;
     case Op::negate:
       out += '-';
-      render_into(out, program, expr.args[0], slots, own);
+      render_into(out, program, expr.args[0], slots, own + 1);  // -(-x), never --x
       break;
     case Op::logical_not:
       out += "not ";
@@ -97,13 +97,15 @@ void render_into(std::string& out, const Program& program, ExprId id, const std:
       }
       out += ')';
       break;
-    default:  // binary operators, left-associative
-      render_into(out, program, expr.args[0], slots, own);
+    default: {  // binary operators: left-associative, but comparisons do not chain at all
+      const bool comparison = own == precedence(Op::equal);
+      render_into(out, program, expr.args[0], slots, comparison ? own + 1 : own);
       out += ' ';
       out += symbol(expr.op);
       out += ' ';
       render_into(out, program, expr.args[1], slots, own + 1);
       break;
+    }
   }
   if (parens) out += ')';
 }

@@ -30,12 +30,6 @@ void label_slots(const Label& label, std::set<Slot>& out) {
   template_slots(label.en, out);
 }
 
-void expr_slots(const Program& program, ExprId id, std::set<Slot>& out) {
-  const Expr& expr = program.exprs[id];
-  if (expr.op == Op::slot) out.insert(expr.slot);
-  for (ExprId arg : expr.args) expr_slots(program, arg, out);
-}
-
 std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
@@ -69,8 +63,9 @@ DecisionGraph::DecisionGraph(const Program& program) {
   }
   for (std::size_t r = 0; r < program.rules.size(); ++r) {
     const auto& rule = program.rules[r];
-    std::set<Slot> reads;
-    expr_slots(program, rule.condition, reads);
+    std::vector<Slot> condition_reads;
+    collect_slots(program, rule.condition, condition_reads);
+    std::set<Slot> reads(condition_reads.begin(), condition_reads.end());
     label_slots(rule.because, reads);
     for (Slot read : reads) edges_.emplace_back(read, rules_at + r);
     std::set<std::size_t> targets;

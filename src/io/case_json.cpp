@@ -14,7 +14,11 @@ using detail::BaseType;
 // A JSON value shown in an error message, shortened when long.
 std::string shown(const nlohmann::json& value) {
   std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  if (text.size() > 60) {
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    text = text.substr(0, cut) + "...";
+  }
   return text;
 }
 
@@ -136,7 +140,7 @@ CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts) {
     }
     values[slot] = std::move(*value);
   }
-  if (result.errors.empty()) result.value.emplace(std::move(values), std::move(id));
+  if (result.errors.empty()) result.value = Case(&program, std::move(values), std::move(id));
   return result;
 }
 

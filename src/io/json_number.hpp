@@ -1,5 +1,8 @@
 #pragma once
 
+#include <charconv>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "forbear/decimal.hpp"
@@ -11,7 +14,11 @@ namespace forbear::detail {
 template <typename Json = nlohmann::json>
 Json decimal_to_json(Decimal value) {
   if (value.is_integer()) return to_int64(value);
-  return std::stod(value.to_string());
+  // from_chars, unlike stod, ignores the host's locale (a German locale reads "0.25" as 0).
+  const std::string text = value.to_string();
+  double number = 0;
+  std::from_chars(text.data(), text.data() + text.size(), number);
+  return number;
 }
 
 }  // namespace forbear::detail

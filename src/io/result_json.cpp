@@ -37,7 +37,7 @@ nlohmann::ordered_json to_json(const AdviceResult& result) {
 
   Json excluded = Json::array();
   for (const auto& e : result.excluded) {
-    excluded.push_back({{"id", e.id}, {"score", points_json(e.score)}, {"label", text_json(e.label)},
+    excluded.push_back({{"id", e.id}, {"label", text_json(e.label)}, {"score", points_json(e.score)},
                         {"vetoed_by", contributions_json(e.vetoed_by)}, {"because", contributions_json(e.because)}});
   }
   out["excluded"] = std::move(excluded);

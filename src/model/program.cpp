@@ -1,11 +1,25 @@
 #include "model/program.hpp"
 
+#include <algorithm>
+
 namespace forbear::detail {
 
+void Program::index_lines() {
+  line_starts.clear();
+  for (const auto& source : sources) {
+    std::vector<std::uint32_t> starts{0};
+    for (std::uint32_t i = 0; i < source.text.size(); ++i) {
+      if (source.text[i] == '\n') starts.push_back(i + 1);
+    }
+    line_starts.push_back(std::move(starts));
+  }
+}
+
 std::string Program::location(const SourceSpan& span) const {
-  if (span.file >= sources.size()) return {};
-  const auto where = locate(sources[span.file].text, span.begin);
-  return sources[span.file].path + ":" + std::to_string(where.line);
+  if (span.file >= line_starts.size()) return {};
+  const auto& starts = line_starts[span.file];
+  const auto line = std::upper_bound(starts.begin(), starts.end(), span.begin) - starts.begin();
+  return sources[span.file].path + ":" + std::to_string(line);
 }
 
 std::string Program::type_name(const Type& type) const {
@@ -24,6 +38,12 @@ std::string Program::type_name(const Type& type) const {
     }
   }
   return "invalid";
+}
+
+void collect_slots(const Program& program, ExprId id, std::vector<Slot>& out) {
+  const Expr& expr = program.exprs[id];
+  if (expr.op == Op::slot && std::find(out.begin(), out.end(), expr.slot) == out.end()) out.push_back(expr.slot);
+  for (ExprId arg : expr.args) collect_slots(program, arg, out);
 }
 
 }  // namespace forbear::detail

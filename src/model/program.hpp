@@ -143,6 +143,7 @@ struct Rule {
   std::vector<std::string> sources;
   SourceSpan span;
   std::vector<Slot> input_facts;  // fact slots the condition depends on (sorted)
+  std::string location;           // "file:line", computed once at load
 };
 
 struct Program {
@@ -158,11 +159,17 @@ struct Program {
   std::vector<AdviceItem> advice;
   std::vector<Rule> rules;
   std::vector<Expr> exprs;
+  std::vector<std::vector<std::uint32_t>> line_starts;  // per source file: offset of each line
 
+  /// Fills line_starts from the sources (once, before location() is used).
+  void index_lines();
   /// "file:line" of a span, for results and traces.
   std::string location(const SourceSpan& span) const;
   /// The type's name as written in the language ("int", "enum(a, b)").
   std::string type_name(const Type& type) const;
 };
+
+/// Appends to `out` every slot that expression `id` reads, each once, in the order first read.
+void collect_slots(const Program& program, ExprId id, std::vector<Slot>& out);
 
 }  // namespace forbear::detail

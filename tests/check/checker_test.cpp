@@ -315,7 +315,7 @@ TEST_CASE("checker: effects name declared strategies and advice; points have at 
   CHECK(diagnostics(head + "rule r when b then advise installment because \"b\" source \"s\"\n") ==
         Strings{"5:27: error: unknown advice 'installment'"});
   CHECK(diagnostics(head + "rule r when b then installment += 1.0000001 because \"b\" source \"s\"\n") ==
-        Strings{"5:35: error: points must be a number with at most 6 decimal places, not '1.0000001'"});
+        Strings{"5:35: error: points have at most 6 decimal places, not '1.0000001'"});
   const forbear::RuleSet rules = load(head + "rule r when b then installment -= 2.25, installment += 1 because \"b\" source \"s\"\n");
   const auto& effects = rules.program().rules[0].effects;
   REQUIRE(effects.size() == 2);
@@ -627,4 +627,22 @@ TEST_CASE("did_you_mean: the suggestion text", "[check]") {
 TEST_CASE("checker: 'id' is reserved for the case's identifier", "[check]") {
   CHECK(diagnostics("ruleset t version \"1\"\nfact id: text\n") ==
         Strings{"2:6: error: 'id' cannot be a fact: a case's \"id\" field identifies the case and is passed through untouched"});
+}
+
+TEST_CASE("checker: review regressions", "[check]") {
+  SECTION("a number default beyond the decimal range is an error, not 0") {
+    CHECK(diagnostics("ruleset t version \"1\"\nfact big: number = 10000000000000\n") ==
+          Strings{"2:20: error: default of 'big' is too large for a number (about 9.2e12 at most)"});
+  }
+  SECTION("a derived fact may not share its name with an enum value") {
+    CHECK(diagnostics("ruleset t version \"1\"\nfact h: enum(low, high)\nlet a = if h == low then 1 else 2\nlet low = a + 1\n") ==
+          Strings{"4:5: error: 'low' is also an enum value; a fact or derived fact needs a name of its own"});
+  }
+  SECTION("'unknown' cannot stand in a set") {
+    CHECK(let_errors("i in {1, unknown}") == Strings{"18: a set cannot hold 'unknown'; test known(x) instead"});
+  }
+  SECTION("points too large say so") {
+    CHECK(diagnostics("ruleset t version \"1\"\nfact x: int\nstrategy s { en: \"s\" }\nrule r when x > 0 then s += 99999999999999 because \"b\" source \"s\"\n") ==
+          Strings{"4:29: error: points 99999999999999 are too large (about 9.2e12 at most)"});
+  }
 }

@@ -161,7 +161,8 @@ TEST_CASE("cli: usage errors exit 2 with a message and the usage", "[cli]") {
       {"advise --rules ok.rules --format", "forbear: error: option --format needs a value\n"},
       {"graph --rules ok.rules --dependents-of", "forbear: error: option --dependents-of needs a value\n"},
       {"advise --lang fr", "forbear: error: --lang must be zh or en, not 'fr'\n"},
-      {"advise --format=xml", "forbear: error: --format must be text or json, not 'xml'\n"},
+      {"advise --format=xml", "forbear: error: --format of 'advise' must be text or json, not 'xml'\n"},
+      {"graph --format json", "forbear: error: --format of 'graph' must be dot, not 'json'\n"},
       {"advise --dependents-of x", "forbear: error: --dependents-of is an option of 'graph'\n"},
       {"check --rules ok.rules extra.json", "forbear: error: 'check' takes no file argument ('extra.json'); use --rules PATH\n"},
       {"advise --rules ok.rules a.json b.json", "forbear: error: advise takes one case file; got 'a.json' and 'b.json'\n"},
@@ -339,6 +340,12 @@ TEST_CASE("cli: a bad case exits 2", "[cli]") {
     const auto r = box.run("advise --rules ok.rules nowhere.json");
     CHECK(r.status == 2);
     CHECK(r.err == "forbear: error: cannot read case file 'nowhere.json'\n");
+  }
+  SECTION("a directory given as the case file") {
+    fs::create_directories(box.dir() / "cases");
+    const auto r = box.run("advise --rules ok.rules cases");
+    CHECK(r.status == 2);
+    CHECK(r.err == "forbear: error: case file 'cases' is a directory\n");
   }
 }
 

@@ -2,6 +2,7 @@
 // (comments, UTF-8, BOM, CRLF) and recovery after syntax errors.
 
 #include "dsl/parser.hpp"
+#include "forbear/ruleset.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -648,4 +649,25 @@ TEST_CASE("parser: a stray line after a declaration is reported once", "[dsl]") 
   CHECK(errors(resumed.diagnostics) == std::vector<Error>{{find(keyword, "strategy"), "expected operand, got 'strategy'"}});
   REQUIRE(resumed.file.strategies.size() == 1);
   CHECK(resumed.file.strategies[0].name.text == "s");
+}
+
+TEST_CASE("parser: review regressions in error recovery and wording", "[dsl][diagnostics]") {
+  SECTION("the declaration after an unclosed one is still checked") {
+    const auto result = forbear::load_rules_from_string("ruleset t version \"1\"\nfact x: int\nlet c = (x\nfact zz: int =\nrule r3 when x > 1 then s += 1\n", "r.rules");
+    std::vector<std::string> messages;
+    for (const auto& d : result.diagnostics) messages.push_back(std::to_string(forbear::locate(result.sources[0].text, d.span.begin).line) + ": " + d.message);
+    CHECK(messages == std::vector<std::string>{"4: expected ')', got 'fact'", "5: expected operand, got 'rule'"});
+  }
+  SECTION("comparisons do not chain") {
+    const auto result = forbear::load_rules_from_string("ruleset t version \"1\"\nfact x: int\nlet a = x < 1 < 3\n", "r.rules");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message == "expected 'and' between two comparisons (they do not chain), got '<'");
+  }
+  SECTION("a control character is named, not printed") {
+    const std::string text = std::string("ruleset t version \"1\"\nfact x: int\n") + '\0' + "\n";
+    const auto result = forbear::load_rules_from_string(text, "r.rules");
+    REQUIRE_FALSE(result.diagnostics.empty());
+    CHECK(result.diagnostics[0].message ==
+          "expected declaration (fact, let, output, strategy, advice, rule, ruleset or include), got control character 0x00");
+  }
 }

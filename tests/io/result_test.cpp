@@ -120,7 +120,7 @@ TEST_CASE("to_json: the shape and values of each part", "[io]") {
 
   REQUIRE(j["excluded"].size() == 1);
   const auto& excluded = j["excluded"][0];
-  CHECK(keys(excluded) == Keys{"id", "score", "label", "vetoed_by", "because"});
+  CHECK(keys(excluded) == Keys{"id", "label", "score", "vetoed_by", "because"});
   CHECK(excluded["id"] == "c");
   CHECK(excluded["score"] == 2);
   CHECK(excluded["vetoed_by"][0]["rule"] == "r_veto");
