@@ -166,7 +166,9 @@ class Checker {
       for (const auto& type : program_.enums) {
         if (std::find(type.members.begin(), type.members.end(), value.name) != type.members.end()) {
           error(value.span, "'" + value.name + "' is also an enum value; a fact or derived fact needs a name of its own");
-          slot_by_name_.erase(value.name);  // the name keeps meaning the member, with no follow-on errors
+          // The name keeps meaning the member, with no follow-on errors and no suggestion of it.
+          slot_by_name_.erase(value.name);
+          value_names_.erase(std::find(value_names_.begin(), value_names_.end(), value.name));
           break;
         }
       }
@@ -396,8 +398,7 @@ class Checker {
 
   std::map<std::string, SourceSpan> value_spans_;
   std::unordered_map<std::string, Slot> slot_by_name_;
-  // The names of program_.values in order; unlike slot_by_name_ it keeps a name rejected for
-  // clashing with an enum member, which "did you mean" has always offered.
+  // The names that can be referred to, in declaration order, for "did you mean".
   std::vector<std::string> value_names_;
   TextReader text_{diagnostics_, slot_by_name_, value_names_};
   ExpressionChecker expressions_{program_, trees_, diagnostics_, slot_by_name_, text_};
