@@ -9,6 +9,7 @@
 #include "check/suggest.hpp"
 #include "check/text_reader.hpp"
 #include "graph/value_order.hpp"
+#include "model/numbers.hpp"
 
 namespace forbear::detail {
 namespace {
@@ -263,6 +264,7 @@ class Checker {
       const auto& [decl, file] = fact_decls_[slot];
       ValueInfo& info = program_.values[slot];
       info.description = text_.to_label(file, decl->description);
+      if (decl->range) check_fact_range(file, *decl->range, info);
       if (!decl->default_value) continue;
       const ExprId id = expressions_.check(
           file, *decl->default_value, info.type.base == BaseType::enumeration ? std::optional<Type>(info.type) : std::nullopt);
@@ -284,6 +286,44 @@ class Checker {
       } else {
         info.default_value = std::move(constant);
       }
+      if (info.default_value && is_numeric(info.type) && !program_.in_range(info, *info.default_value)) {
+        error(expr.span, "default of '" + info.name + "' is outside its range: expected " + program_.accepted(info));
+        info.default_value.reset();
+      }
+    }
+  }
+
+  static bool is_numeric(const Type& type) { return type.base == BaseType::integer || type.base == BaseType::number; }
+
+  // `in LOW..HIGH`: literal bounds of the fact's own numeric type, at least one, LOW <= HIGH.
+  void check_fact_range(std::uint32_t file, const dsl::pt::RangeSpec& range, ValueInfo& info) {
+    const SourceSpan where = span(file, range.span);
+    if (info.type.base == BaseType::invalid) return;
+    if (!is_numeric(info.type)) {
+      error(where, "only int and number facts take a range, not " + program_.type_name(info.type));
+      return;
+    }
+    if (!range.low && !range.high) {
+      error(where, "a range needs at least one bound: LOW.., ..HIGH or LOW..HIGH");
+      return;
+    }
+    const auto bound = [&](std::optional<dsl::pt::NodeId> node) -> std::optional<Value> {
+      if (!node) return std::nullopt;
+      const ExprId id = expressions_.check(file, *node, std::nullopt);
+      const Expr& expr = program_.exprs[id];
+      if (expr.type.base == BaseType::invalid) return std::nullopt;
+      const auto constant = expressions_.constant_value(id);
+      if (!constant || !is_numeric(expr.type) || (info.type.base == BaseType::integer && expr.type.base != BaseType::integer)) {
+        error(expr.span, "a range bound of '" + info.name + "' must be " +
+                             (info.type.base == BaseType::integer ? "an int" : "a number") + " literal");
+        return std::nullopt;
+      }
+      return constant;
+    };
+    info.min_value = bound(range.low);
+    info.max_value = bound(range.high);
+    if (info.min_value && info.max_value && compare_numbers(*info.min_value, *info.max_value) > 0) {
+      error(where, "the range of '" + info.name + "' is empty: its low bound is above its high bound");
     }
   }
 

@@ -242,6 +242,8 @@ const auto set_effect_target = [](auto& context) {
 };
 
 const auto set_default = [](auto& context) { x3::_val(context).default_value = x3::_attr(context); };
+const auto set_range = [](auto& context) { x3::_val(context).range = x3::_attr(context); };
+const auto end_span = [](auto& context) { x3::_val(context).span.end = x3::_attr(context); };
 const auto set_published = [](auto& context) { x3::_val(context).published = true; };
 
 // A keyword or symbol whose attribute is its byte offset, for spans that start on it.
@@ -522,8 +524,15 @@ const auto ruleset_decl_def = at_ruleset[start_span] > name[set<&pt::RulesetDecl
                               text[set<&pt::RulesetDecl::version>] > here[finish_declaration<&pt::File::rulesets>];
 const auto include_decl_def = at_include[start_span] > text[set<&pt::IncludeDecl::path>] >
                               here[finish_declaration<&pt::File::includes>];
+const auto range_low = [](auto& context) { x3::_val(context).low = x3::_attr(context); };
+const auto range_high = [](auto& context) { x3::_val(context).high = x3::_attr(context); };
+const auto range_dots = x3::rule<struct range_dots_class>{"'..' between the bounds of the range"} = x3::lit("..");
+const auto range_spec = x3::rule<struct range_spec_class, pt::RangeSpec>{"range LOW..HIGH"} =
+    offset[start_span] >> -unary[range_low] >> range_dots >>
+    -(!x3::lit('"') >> !x3::lit('{') >> unary[range_high]) >> here[end_span];  // not the description
 const auto fact_decl_def = at_fact[start_span] > name[set<&pt::FactDecl::name>] > fact_colon >
-                           type_spec[set<&pt::FactDecl::type>] > -(x3::lit('=') > unary[set_default]) >
+                           type_spec[set<&pt::FactDecl::type>] > -(word("in") > range_spec[set_range]) >
+                           -(x3::lit('=') > unary[set_default]) >
                            -description[set<&pt::FactDecl::description>] > here[finish_declaration<&pt::File::facts>];
 const auto let_decl_def = at_let[start_span] > name[set<&pt::ValueDecl::name>] > equals >
                           expr[set<&pt::ValueDecl::value>] > here[finish_declaration<&pt::File::values>];

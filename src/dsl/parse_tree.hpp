@@ -76,9 +76,17 @@ struct IncludeDecl {
   Span span;
 };
 
+/// `in LOW..HIGH` after a numeric fact's type; either bound may be left out.
+struct RangeSpec {
+  std::optional<NodeId> low;
+  std::optional<NodeId> high;
+  Span span;
+};
+
 struct FactDecl {
   Name name;
   TypeSpec type;
+  std::optional<RangeSpec> range;
   std::optional<NodeId> default_value;
   Label description;
   Span span;

@@ -31,7 +31,4 @@ class Evaluator {
   const std::string* owner_ = nullptr;
 };
 
-/// -1, 0 or 1 comparing two known numeric values (int or number) exactly.
-int compare_numbers(const Value& lhs, const Value& rhs);
-
 }  // namespace forbear::detail

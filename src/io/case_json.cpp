@@ -138,6 +138,11 @@ CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts) {
       result.errors.push_back({key, problem});
       continue;
     }
+    const auto& fact = program.values[slot];
+    if (!program.in_range(fact, *value)) {
+      result.errors.push_back({key, "expected " + program.accepted(fact) + ", got " + shown(json)});
+      continue;
+    }
     values[slot] = std::move(*value);
   }
   if (result.errors.empty()) result.value = Case(&program, std::move(values), std::move(id));

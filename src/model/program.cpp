@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/numbers.hpp"
+
 namespace forbear::detail {
 
 void Program::index_lines() {
@@ -38,6 +40,29 @@ std::string Program::type_name(const Type& type) const {
     }
   }
   return "invalid";
+}
+
+namespace {
+
+std::string bound_text(const Value& bound) {
+  if (const auto* i = std::get_if<std::int64_t>(&bound)) return std::to_string(*i);
+  return std::get<Decimal>(bound).to_string();
+}
+
+}  // namespace
+
+std::string Program::accepted(const ValueInfo& fact) const {
+  std::string text = type_name(fact.type);
+  if (fact.min_value && fact.max_value) return text + " from " + bound_text(*fact.min_value) + " to " + bound_text(*fact.max_value);
+  if (fact.min_value) return text + " >= " + bound_text(*fact.min_value);
+  if (fact.max_value) return text + " <= " + bound_text(*fact.max_value);
+  return text;
+}
+
+bool Program::in_range(const ValueInfo& fact, const Value& value) const {
+  if (fact.min_value && compare_numbers(value, *fact.min_value) < 0) return false;
+  if (fact.max_value && compare_numbers(value, *fact.max_value) > 0) return false;
+  return true;
 }
 
 void collect_slots(const Program& program, ExprId id, std::vector<Slot>& out) {

@@ -107,6 +107,8 @@ struct ValueInfo {
   ValueKind kind = ValueKind::fact;
   Type type;
   std::optional<Value> default_value;  // facts only
+  std::optional<Value> min_value;      // numeric facts declared `in LOW..HIGH`
+  std::optional<Value> max_value;
   Label description;
   ExprId expr = kNone;                 // lets and outputs
   SourceSpan span;
@@ -167,6 +169,10 @@ struct Program {
   std::string location(const SourceSpan& span) const;
   /// The type's name as written in the language ("int", "enum(a, b)").
   std::string type_name(const Type& type) const;
+  /// What a fact accepts: its type and range ("int", "int >= 0", "number from 0 to 100").
+  std::string accepted(const ValueInfo& fact) const;
+  /// True when a known value of the fact lies within its declared range.
+  bool in_range(const ValueInfo& fact, const Value& value) const;
 };
 
 /// Appends to `out` every slot that expression `id` reads, each once, in the order first read.

@@ -646,3 +646,14 @@ TEST_CASE("checker: review regressions", "[check]") {
           Strings{"4:29: error: points 99999999999999 are too large (about 9.2e12 at most)"});
   }
 }
+
+TEST_CASE("checker: fact ranges", "[check]") {
+  const std::string head = "ruleset t version \"1\"\n";
+  CHECK(diagnostics(head + "fact d: int in 0.. \"days\"\nfact a: number in 0.5..2 = 1\nfact c: int in ..10\n").empty());
+  CHECK(diagnostics(head + "fact bad: text in 0..1\n") == Strings{"2:19: error: only int and number facts take a range, not text"});
+  CHECK(diagnostics(head + "fact e: int in 5..1\n") == Strings{"2:16: error: the range of 'e' is empty: its low bound is above its high bound"});
+  CHECK(diagnostics(head + "fact f: int in 0.5..\n") == Strings{"2:16: error: a range bound of 'f' must be an int literal"});
+  CHECK(diagnostics(head + "fact g: int in 0..3 = 7\n") == Strings{"2:23: error: default of 'g' is outside its range: expected int from 0 to 3"});
+  CHECK(diagnostics(head + "fact h: int in ..\n") == Strings{"2:16: error: a range needs at least one bound: LOW.., ..HIGH or LOW..HIGH"});
+  CHECK(diagnostics(head + "fact i: int in x\n") == Strings{"2:16: error: expected range LOW..HIGH, got 'x'"});
+}

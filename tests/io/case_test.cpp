@@ -204,3 +204,21 @@ TEST_CASE("a long value is shortened in the message", "[io]") {
   const std::string message = single_error({{"days_overdue", long_text}});
   CHECK(message == "[days_overdue] expected int, got a string \"" + std::string(56, 'x') + "...");
 }
+
+TEST_CASE("a fact's declared range is enforced on case input", "[io]") {
+  auto loaded = forbear::load_rules_from_string(R"(
+ruleset ranged version "1"
+fact days: int in 0..
+fact amount: number in 0..1000000
+fact calls: int in ..10
+)", "ranged.rules");
+  INFO(loaded.rendered_diagnostics());
+  REQUIRE(loaded.ok());
+  const auto& ranged = *loaded.rules;
+  const auto parsed = forbear::parse_case(ranged, {{"days", -5}, {"amount", 2000000.5}, {"calls", 11}});
+  CHECK(errors_of(parsed) ==
+        "[amount] expected number from 0 to 1000000, got 2000000.5\n"
+        "[calls] expected int <= 10, got 11\n"
+        "[days] expected int >= 0, got -5\n");
+  CHECK(forbear::parse_case(ranged, {{"days", 0}, {"amount", 1000000}, {"calls", -3}}).ok());  // bounds are inclusive
+}
