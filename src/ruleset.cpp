@@ -25,7 +25,8 @@ std::vector<FactInfo> RuleSet::facts() const {
     LocalizedText description;
     for (const auto& piece : value.description.zh.pieces) description.zh += piece.text;
     for (const auto& piece : value.description.en.pieces) description.en += piece.text;
-    facts.push_back({value.name, program_->type_name(value.type), std::move(description), value.default_value.has_value()});
+    facts.push_back({value.name, program_->type_name(value.type), program_->accepted(value), std::move(description),
+                     value.default_value.has_value()});
   }
   return facts;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,15 +27,17 @@ class Case {
   const std::vector<Value>& facts() const noexcept { return facts_; }
   /// The case's "id" field, passed through untouched (null when absent).
   const nlohmann::json& id() const noexcept { return id_; }
-  /// True when the case was read against `rules` (or a copy of it).
-  bool bound_to(const RuleSet& rules) const noexcept { return program_ == &rules.program(); }
+  /// True when the case was read against `rules` (or a copy of it). A rule set loaded again,
+  /// even from the same files, is another rule set: read the case again against it.
+  bool bound_to(const RuleSet& rules) const noexcept { return program_ == rules.shared_program(); }
 
  private:
   friend struct CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts);
-  Case(const detail::Program* program, std::vector<Value> facts, nlohmann::json id)
-      : program_(program), facts_(std::move(facts)), id_(std::move(id)) {}
+  Case(std::shared_ptr<const detail::Program> program, std::vector<Value> facts, nlohmann::json id)
+      : program_(std::move(program)), facts_(std::move(facts)), id_(std::move(id)) {}
 
-  const detail::Program* program_;
+  // Shared, not a raw pointer: a freed program's address could be reused by another one.
+  std::shared_ptr<const detail::Program> program_;
   std::vector<Value> facts_;
   nlohmann::json id_;
 };

@@ -27,7 +27,8 @@ struct LocalizedText {
 /// What a rule set expects as input: one declared fact.
 struct FactInfo {
   std::string name;
-  std::string type;  ///< "bool", "int", "number", "text" or "enum(a, b, c)"
+  std::string type;     ///< "bool", "int", "number", "text" or "enum(a, b, c)"
+  std::string accepts;  ///< the type with its declared range, e.g. "int >= 0" (as in case errors)
   LocalizedText description;
   bool has_default = false;
 };
@@ -55,6 +56,8 @@ class RuleSet {
 
   /// The compiled program (internal).
   const detail::Program& program() const noexcept { return *program_; }
+  /// The compiled program, shared (internal: a Case keeps the program it was read against).
+  const std::shared_ptr<const detail::Program>& shared_program() const noexcept { return program_; }
   /// Wraps a compiled program (internal; use load_rules).
   explicit RuleSet(std::shared_ptr<const detail::Program> program) noexcept;
 

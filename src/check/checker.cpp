@@ -318,6 +318,10 @@ class Checker {
                              (info.type.base == BaseType::integer ? "an int" : "a number") + " literal");
         return std::nullopt;
       }
+      if (info.type.base == BaseType::number && !as_decimal(*constant).ok()) {
+        error(expr.span, "a range bound of '" + info.name + "' is too large for a number (about 9.2e12 at most)");
+        return std::nullopt;
+      }
       return constant;
     };
     info.min_value = bound(range.low);

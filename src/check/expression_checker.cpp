@@ -120,7 +120,7 @@ ExprId ExpressionChecker::check_expr(dsl::pt::NodeId id, std::optional<Type> con
         } else if (const auto* d = std::get_if<Decimal>(&inner.literal)) {
           negated = negate(*d).value;
         }
-        if (is_known(negated)) return add({Op::literal, type, where, kNone, negated, {}, false, "-" + inner.spelling});
+        if (is_known(negated)) return add({Op::literal, type, where, kNone, negated, {}, false, (!inner.spelling.empty() && inner.spelling.front() == '-' ? "-(" + inner.spelling + ")" : "-" + inner.spelling)});
       }
       return add({Op::negate, type, where, kNone, {}, {operand}, false, {}});
     }

@@ -528,7 +528,7 @@ const auto range_low = [](auto& context) { x3::_val(context).low = x3::_attr(con
 const auto range_high = [](auto& context) { x3::_val(context).high = x3::_attr(context); };
 const auto range_dots = x3::rule<struct range_dots_class>{"'..' between the bounds of the range"} = x3::lit("..");
 const auto range_spec = x3::rule<struct range_spec_class, pt::RangeSpec>{"range LOW..HIGH"} =
-    offset[start_span] >> -unary[range_low] >> range_dots >>
+    offset[start_span] >> -unary[range_low] > range_dots >
     -(!x3::lit('"') >> !x3::lit('{') >> unary[range_high]) >> here[end_span];  // not the description
 const auto fact_decl_def = at_fact[start_span] > name[set<&pt::FactDecl::name>] > fact_colon >
                            type_spec[set<&pt::FactDecl::type>] > -(word("in") > range_spec[set_range]) >

@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "eval/deciding_facts.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/render.hpp"
 #include "forbear/engine.hpp"
@@ -26,33 +27,6 @@ Contribution contribution(const Program& program, const detail::Rule& rule, Deci
 }
 
 Decimal magnitude(Decimal points) { return points < Decimal() ? negate(points).value : points; }
-
-// Appends the unknown facts that could decide expression `id`: those read through the parts whose
-// value is still unknown. A known part cannot change, and neither can the branch of an `if` that
-// a known condition did not take.
-void deciding_unknowns(const Program& program, detail::Evaluator& probe, const std::vector<Value>& slots,
-                       detail::ExprId id, std::vector<detail::Slot>& out) {
-  const detail::Expr& expr = program.exprs[id];
-  if (expr.op == detail::Op::slot) {
-    if (is_known(slots[expr.slot])) return;
-    if (expr.slot < program.fact_count) {
-      if (std::find(out.begin(), out.end(), expr.slot) == out.end()) out.push_back(expr.slot);
-    } else {
-      deciding_unknowns(program, probe, slots, program.values[expr.slot].expr, out);
-    }
-    return;
-  }
-  static const std::string kProbe = "probe";
-  if (expr.op == detail::Op::literal || is_known(probe.evaluate(id, kProbe))) return;
-  if (expr.op == detail::Op::conditional) {
-    const Value condition = probe.evaluate(expr.args[0], kProbe);
-    if (const auto* taken = std::get_if<bool>(&condition)) {
-      deciding_unknowns(program, probe, slots, expr.args[*taken ? 1 : 2], out);
-      return;
-    }
-  }
-  for (detail::ExprId arg : expr.args) deciding_unknowns(program, probe, slots, arg, out);
-}
 
 }  // namespace
 
@@ -150,37 +124,36 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
     }
   }
 
-  // Missing facts: the unknown facts that could decide an undecided rule (or an unknown output),
-  // weighed by the points those rules could move.
-  std::vector<Fault> probe_faults;  // faults are reported once, by the evaluation above
-  detail::Evaluator probe(program, slots, probe_faults);
-  std::vector<std::vector<detail::Slot>> undecided_by(program.rules.size());
+  // Missing facts: the unknown facts that could change a rule's outcome (or an output), weighed
+  // by the points those rules could move.
+  detail::DecidingFacts deciding(program, slots);
+  std::vector<std::vector<detail::Slot>> deciding_of_rule(program.rules.size());
   struct Weight {
     Decimal points;
     std::vector<std::string> rules;
   };
   std::map<detail::Slot, Weight> weights;
-  for (std::size_t r = 0; r < program.rules.size(); ++r) {
-    if (status[r] != Status::unknown) continue;
+  const bool any_unknown_fact = std::any_of(slots.begin(), slots.begin() + program.fact_count,
+                                            [](const Value& v) { return !is_known(v); });
+  for (std::size_t r = 0; any_unknown_fact && r < program.rules.size(); ++r) {
     const auto& rule = program.rules[r];
+    deciding_of_rule[r] = deciding.of(rule.condition);
+    if (deciding_of_rule[r].empty()) continue;
     Decimal stake;
     for (const auto& effect : rule.effects) {
       if (effect.kind == EffectKind::add_points) stake = add(stake, magnitude(effect.points)).value;
       if (effect.kind == EffectKind::exclude) stake = add(stake, kVetoWeight).value;
     }
-    deciding_unknowns(program, probe, slots, rule.condition, undecided_by[r]);
-    for (detail::Slot input : undecided_by[r]) {
+    for (detail::Slot input : deciding_of_rule[r]) {
       Weight& weight = weights[input];
       weight.points = add(weight.points, stake).value;
       weight.rules.push_back(rule.name);
     }
   }
-  for (detail::Slot slot = program.fact_count; slot < program.values.size(); ++slot) {
+  for (detail::Slot slot = program.fact_count; any_unknown_fact && slot < program.values.size(); ++slot) {
     const auto& value = program.values[slot];
-    if (value.kind != detail::ValueKind::output || is_known(slots[slot])) continue;
-    std::vector<detail::Slot> inputs;
-    deciding_unknowns(program, probe, slots, value.expr, inputs);
-    for (detail::Slot input : inputs) weights[input];
+    if (value.kind != detail::ValueKind::output) continue;
+    for (detail::Slot input : deciding.of(value.expr)) weights[input];
   }
   for (const auto& [slot, weight] : weights) {
     const auto& fact = program.values[slot];
@@ -205,7 +178,7 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
       RuleTrace entry{rule.name, kStatusNames[static_cast<int>(status[r])],
                       detail::render_expr(program, rule.condition, slots) + " \xE2\x86\x92 " + kOutcomes[static_cast<int>(status[r])],
                       {}, rule.location};
-      std::vector<detail::Slot> missing = undecided_by[r];
+      std::vector<detail::Slot> missing = deciding_of_rule[r];
       std::sort(missing.begin(), missing.end());
       for (detail::Slot input : missing) entry.missing.push_back(program.values[input].name);
       result.trace.push_back(std::move(entry));

@@ -145,7 +145,7 @@ CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts) {
     }
     values[slot] = std::move(*value);
   }
-  if (result.errors.empty()) result.value = Case(&program, std::move(values), std::move(id));
+  if (result.errors.empty()) result.value = Case(rules.shared_program(), std::move(values), std::move(id));
   return result;
 }
 

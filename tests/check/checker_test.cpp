@@ -655,5 +655,8 @@ TEST_CASE("checker: fact ranges", "[check]") {
   CHECK(diagnostics(head + "fact f: int in 0.5..\n") == Strings{"2:16: error: a range bound of 'f' must be an int literal"});
   CHECK(diagnostics(head + "fact g: int in 0..3 = 7\n") == Strings{"2:23: error: default of 'g' is outside its range: expected int from 0 to 3"});
   CHECK(diagnostics(head + "fact h: int in ..\n") == Strings{"2:16: error: a range needs at least one bound: LOW.., ..HIGH or LOW..HIGH"});
-  CHECK(diagnostics(head + "fact i: int in x\n") == Strings{"2:16: error: expected range LOW..HIGH, got 'x'"});
+  CHECK(diagnostics(head + "fact i: int in x\n") == Strings{"2:17: error: expected '..' between the bounds of the range, got end of input"});
+  CHECK(diagnostics(head + "fact j: int in 5 \"days\"\n") == Strings{"2:18: error: expected '..' between the bounds of the range, got '\"'"});
+  CHECK(diagnostics(head + "fact k: number in 0..99999999999999\n") ==
+        Strings{"2:22: error: a range bound of 'k' is too large for a number (about 9.2e12 at most)"});
 }

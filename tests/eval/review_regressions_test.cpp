@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -107,6 +108,78 @@ rule same when before == after then s += 1 because "same" source "s"
 )");
   CHECK(trace_of(run(rules, {{"before", "low"}, {"after", "low"}}), "same").status == "fired");
   CHECK(trace_of(run(rules, {{"before", "low"}, {"after", "high"}}), "same").status == "not_fired");
+}
+
+}  // namespace
+
+namespace {
+
+TEST_CASE("missing facts include those read through known()", "[eval][logic]") {
+  const auto rules = load(R"(
+ruleset t version "1"
+fact income: number
+fact expenses: number
+fact days: int
+strategy plan { en: "plan" }
+strategy ask { en: "ask" }
+let budget_valid = known(income) and known(expenses)
+let surplus = if budget_valid then income - expenses else unknown
+output monthly = surplus
+rule can_pay when surplus > 100 then plan += 10 because "b" source "s"
+rule ask_for_budget when not budget_valid then ask += 1 because "a" source "s"
+rule late when days > 30 then plan += 1 because "l" source "s"
+)");
+  const auto result = run(rules, {{"days", 45}});
+  std::vector<std::pair<std::string, std::string>> missing;
+  for (const auto& m : result.missing) missing.emplace_back(m.fact, m.weight.to_string());
+  CHECK(missing == std::vector<std::pair<std::string, std::string>>{{"income", "11"}, {"expenses", "11"}});
+  // The fired rule's outcome also hangs on the missing budget, and the trace says so.
+  CHECK(trace_of(result, "ask_for_budget").status == "fired");
+  CHECK(trace_of(result, "ask_for_budget").missing == std::vector<std::string>{"income", "expenses"});
+  CHECK(trace_of(result, "late").missing.empty());
+}
+
+TEST_CASE("missing facts follow a derived fact read many times once", "[eval][logic]") {
+  std::string text = "ruleset t version \"1\"\nfact x0: int\nstrategy s { en: \"s\" }\n";
+  for (int i = 1; i <= 40; ++i) {
+    text += "let x" + std::to_string(i) + " = x" + std::to_string(i - 1) + " + x" + std::to_string(i - 1) + "\n";
+  }
+  text += "rule r when x40 > 0 then s += 1 because \"b\" source \"s\"\n";
+  const auto result = run(load(text), json::object());  // 2^40 paths if each use were followed again
+  REQUIRE(result.missing.size() == 1);
+  CHECK(result.missing[0].fact == "x0");
+}
+
+}  // namespace
+
+namespace {
+
+TEST_CASE("a case keeps its rule set alive, so a later rule set can never pass for it", "[eval]") {
+  std::optional<forbear::Case> kept;
+  {
+    const auto first = load("ruleset a version \"1\"\nfact x: enum(a, b, c, d, e, f, g, h)\n", "a.rules");
+    const auto parsed = forbear::parse_case(first, {{"x", "h"}});
+    REQUIRE(parsed.ok());
+    kept = parsed.value;
+  }
+  const auto second = load("ruleset b version \"1\"\nfact x: enum(a, b)\noutput o = x\n", "b.rules");
+  CHECK_FALSE(kept->bound_to(second));
+  CHECK_THROWS_AS(forbear::advise(second, *kept), std::invalid_argument);
+}
+
+TEST_CASE("the facts a rule set accepts name their ranges", "[eval]") {
+  const auto rules = load("ruleset a version \"1\"\nfact d: int in 0..\nfact n: number in 1..60 { en: \"months\" }\nfact t: text\n");
+  const auto facts = rules.facts();
+  REQUIRE(facts.size() == 3);
+  CHECK(facts[0].accepts == "int >= 0");
+  CHECK(facts[1].accepts == "number from 1 to 60");
+  CHECK(facts[1].description.en == "months");
+  CHECK(facts[2].accepts == "text");
+}
+
+TEST_CASE("a negated negative literal keeps its parentheses in the trace", "[eval][trace]") {
+  const auto rules = load("ruleset t version \"1\"\nfact a: int\nstrategy s { en: \"s\" }\nrule r when a - -(-2) > 0 then s += 1 because \"b\" source \"s\"\n");
+  CHECK(trace_of(run(rules, {{"a", 3}}), "r").condition == "a (3) - -(-2) > 0 \xE2\x86\x92 true");
 }
 
 }  // namespace
