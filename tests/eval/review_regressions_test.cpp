@@ -183,3 +183,22 @@ TEST_CASE("a negated negative literal keeps its parentheses in the trace", "[eva
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("points that overflow a score are a fault, not undefined behaviour", "[eval]") {
+  const auto rules = load(R"(
+ruleset t version "1"
+fact x: int
+strategy s { en: "s" }
+rule big when x > 0 then s += 9000000000000 because "b" source "s"
+rule bigger when x > 0 then s += 9000000000000 because "b" source "s"
+)");
+  const auto result = run(rules, {{"x", 1}});
+  REQUIRE(result.faults.size() == 1);
+  CHECK(result.faults[0].where == "bigger");
+  CHECK(result.faults[0].message == "arithmetic overflow adding points to 's'");
+  CHECK(result.strategies.at(0).score.to_string() == "9000000000000");
+}
+
+}  // namespace

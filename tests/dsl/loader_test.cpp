@@ -1,0 +1,83 @@
+// Loading rule files: directories in a stable order, includes followed once, and the errors of
+// paths that cannot be loaded.
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "forbear/forbear.hpp"
+#include "support/advice_helpers.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system's temporary directory, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("forbear_loader_test_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "_" +
+             std::to_string(counter++));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path_ / name).parent_path());
+    std::ofstream(path_ / name, std::ios::binary) << text;
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::vector<std::string> file_names(const forbear::LoadResult& result) {
+  std::vector<std::string> names;
+  for (const auto& source : result.sources) names.push_back(fs::path(source.path).filename().string());
+  return names;
+}
+
+TEST_CASE("loader: a directory loads its .rules files in name order, includes once", "[dsl][loader]") {
+  TempDir dir;
+  dir.write("b.rules", "include \"shared/common.rules\"\nstrategy b { en: \"b\" }\n");
+  dir.write("a.rules", "ruleset t version \"1\"\ninclude \"shared/common.rules\"\nstrategy a { en: \"a\" }\n");
+  dir.write("shared/common.rules", "fact x: int\n");
+  dir.write("notes.txt", "not a rule file\n");
+  const auto result = forbear::load_rules({dir.path()});
+  INFO(result.rendered_diagnostics());
+  REQUIRE(result.ok());
+  CHECK(file_names(result) == std::vector<std::string>{"a.rules", "common.rules", "b.rules"});
+  const auto parsed = forbear::parse_case(*result.rules, {{"x", 1}});
+  CHECK(parsed.ok());
+  const auto advice = forbear::advise(*result.rules, *parsed.value);
+  CHECK(forbear::test::ranking(advice) == std::vector<std::string>{"a", "b"});  // declaration order across files
+}
+
+TEST_CASE("loader: paths that cannot be loaded say why", "[dsl][loader]") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "empty");
+  const auto empty = forbear::load_rules({dir.path() / "empty"});
+  CHECK(empty.rendered_diagnostics() == "forbear: error: no .rules files in directory '" + (dir.path() / "empty").string() + "'\n");
+  const auto missing = forbear::load_rules({dir.path() / "nowhere.rules"});
+  CHECK(missing.rendered_diagnostics() == "forbear: error: rule file '" + (dir.path() / "nowhere.rules").string() + "' does not exist\n");
+  dir.write("main.rules", "ruleset t version \"1\"\ninclude \"gone.rules\"\n");
+  const auto include = forbear::load_rules({dir.path() / "main.rules"});
+  CHECK_FALSE(include.ok());
+  REQUIRE(include.diagnostics.size() == 1);
+  CHECK(include.diagnostics[0].message == "rule file '" + (dir.path() / "gone.rules").string() + "' does not exist");
+  CHECK(forbear::locate(include.sources[0].text, include.diagnostics[0].span.begin).line == 2);
+}
+}  // namespace
