@@ -80,4 +80,5 @@ TEST_CASE("loader: paths that cannot be loaded say why", "[dsl][loader]") {
   CHECK(include.diagnostics[0].message == "rule file '" + (dir.path() / "gone.rules").string() + "' does not exist");
   CHECK(forbear::locate(include.sources[0].text, include.diagnostics[0].span.begin).line == 2);
 }
+
 }  // namespace
