@@ -2,10 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -16,6 +13,7 @@
 
 #include "forbear/forbear.hpp"
 #include "support/advice_helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -54,25 +52,7 @@ bool is_lower_hex(const std::string& text) {
   return text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-// A fresh directory under the system temp dir, removed at the end of the scope.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() /
-           ("forbear_result_test_" + std::to_string(::getpid()) + "_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "_" +
-            std::to_string(counter++));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream out(path / name, std::ios::binary);
-    out << text;
-  }
-};
+using forbear::test::TempDir;
 
 }  // namespace
 
@@ -179,20 +159,20 @@ TEST_CASE("the rule set's sha256 identifies its files", "[io]") {
   TempDir dir;
   dir.write("a.rules", "ruleset h version \"1\"\nfact x: int\nstrategy s { en: \"S\" }\n");
   dir.write("b.rules", "rule r when x > 1 then s += 1 because \".\" source \"s\"\n");
-  const auto first = forbear::load_rules({dir.path});
+  const auto first = forbear::load_rules({dir.path()});
   INFO(first.rendered_diagnostics());
   REQUIRE(first.ok());
   const std::string sha = first.rules->sha256();
   CHECK(sha.size() == 64);
   CHECK(is_lower_hex(sha));
 
-  const auto again = forbear::load_rules({dir.path});
+  const auto again = forbear::load_rules({dir.path()});
   REQUIRE(again.ok());
   CHECK(again.rules->sha256() == sha);
 
   SECTION("a changed rule file changes it") {
     dir.write("b.rules", "rule r when x > 2 then s += 1 because \".\" source \"s\"\n");
-    const auto changed = forbear::load_rules({dir.path});
+    const auto changed = forbear::load_rules({dir.path()});
     REQUIRE(changed.ok());
     CHECK(changed.rules->sha256().size() == 64);
     CHECK(changed.rules->sha256() != sha);
@@ -201,7 +181,7 @@ TEST_CASE("the rule set's sha256 identifies its files", "[io]") {
   }
   SECTION("a comment-only change changes it too") {
     dir.write("a.rules", "# note\nruleset h version \"1\"\nfact x: int\nstrategy s { en: \"S\" }\n");
-    const auto changed = forbear::load_rules({dir.path});
+    const auto changed = forbear::load_rules({dir.path()});
     REQUIRE(changed.ok());
     CHECK(changed.rules->sha256() != sha);
   }
