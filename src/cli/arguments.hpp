@@ -6,15 +6,20 @@
 
 namespace forbear::cli {
 
-/// A parsed command line.
+/// A parsed command line. Which options a command takes is listed in usage().
 struct Arguments {
-  std::string command;               ///< advise, check, graph, help or version
+  std::string command;               ///< advise, check, graph, test, fmt, help or version
   std::vector<std::string> rules;    ///< --rules PATH, in order (empty: the shipped rules)
   std::string lang = "zh";           ///< --lang zh|en
-  std::string format = "text";       ///< --format text|json (advise) or dot (graph)
-  bool trace = true;                 ///< --no-trace turns the trace off
+  std::string format;                ///< --format: advise text|json (default text), graph dot|svg (default dot)
+  bool trace = true;                 ///< advise --no-trace turns the trace off
   std::string fact;                  ///< graph --dependents-of NAME
-  std::optional<std::string> input;  ///< CASE.json or "-" (advise)
+  std::vector<std::string> why_not;  ///< advise --why-not STRATEGY, in order
+  std::vector<std::string> sets;     ///< advise --set NAME=VALUE, in order, as written
+  bool check_only = false;           ///< fmt --check: report files that would change, write nothing
+  bool warnings_as_errors = false;   ///< check --werror
+  std::optional<std::string> input;  ///< advise/graph: CASE.json or "-"
+  std::vector<std::string> paths;    ///< test: test files or directories; fmt: rule files or directories
 };
 
 /// The outcome of parsing: arguments, or a usage error to print with exit status 2.

@@ -134,7 +134,9 @@ TEST_CASE("cli: --help and --version", "[cli]") {
     CHECK(r.status == 0);
     CHECK(starts_with(r.out, kUsageStart));
     CHECK_THAT(r.out, Catch::Contains("  advise [--rules PATH]... [--lang zh|en] [--format text|json] [--no-trace] [CASE.json|-]\n"));
-    CHECK_THAT(r.out, Catch::Contains("exit status: 0 success, 1 errors in the rules, 2 bad case input or usage\n"));
+    CHECK_THAT(r.out, Catch::Contains("  test [--rules PATH]... [--lang zh|en] [TESTS]...\n"));
+    CHECK_THAT(r.out, Catch::Contains("  fmt [--check] [PATH]...\n"));
+    CHECK_THAT(r.out, Catch::Contains("failed test; fmt --check: a file not formatted), 2 bad case input or usage\n"));
     CHECK(r.err.empty());
   }
   for (const char* args : {"--version", "version"}) {
@@ -153,8 +155,8 @@ TEST_CASE("cli: usage errors exit 2 with a message and the usage", "[cli]") {
     const char* message;
   };
   const Case cases[] = {
-      {"", "forbear: error: missing command (advise, check or graph)\n"},
-      {"frobnicate", "forbear: error: unknown command 'frobnicate' (expected advise, check or graph)\n"},
+      {"", "forbear: error: missing command (advise, check, graph, test or fmt)\n"},
+      {"frobnicate", "forbear: error: unknown command 'frobnicate' (expected advise, check, graph, test or fmt)\n"},
       {"advise --bogus", "forbear: error: unknown option '--bogus'\n"},
       {"advise --rules", "forbear: error: option --rules needs a value\n"},
       {"advise --rules ok.rules --lang", "forbear: error: option --lang needs a value\n"},
@@ -162,7 +164,13 @@ TEST_CASE("cli: usage errors exit 2 with a message and the usage", "[cli]") {
       {"graph --rules ok.rules --dependents-of", "forbear: error: option --dependents-of needs a value\n"},
       {"advise --lang fr", "forbear: error: --lang must be zh or en, not 'fr'\n"},
       {"advise --format=xml", "forbear: error: --format of 'advise' must be text or json, not 'xml'\n"},
-      {"graph --format json", "forbear: error: --format of 'graph' must be dot, not 'json'\n"},
+      {"graph --format json", "forbear: error: --format of 'graph' must be dot or svg, not 'json'\n"},
+      {"fmt --format json", "forbear: error: --format is an option of 'advise' and 'graph'\n"},
+      {"advise --check", "forbear: error: --check is an option of 'fmt'\n"},
+      {"advise --no-trace=yes", "forbear: error: option --no-trace takes no value ('--no-trace=yes')\n"},
+      {"advise --set days_overdue", "forbear: error: --set needs NAME=VALUE, not 'days_overdue'\n"},
+      {"advise --set =3", "forbear: error: --set needs NAME=VALUE, not '=3'\n"},
+      {"graph --dependents-of x case.json", "forbear: error: graph --dependents-of lists names and takes no case file ('case.json')\n"},
       {"advise --dependents-of x", "forbear: error: --dependents-of is an option of 'graph'\n"},
       {"check --rules ok.rules extra.json", "forbear: error: 'check' takes no file argument ('extra.json'); use --rules PATH\n"},
       {"advise --rules ok.rules a.json b.json", "forbear: error: advise takes one case file; got 'a.json' and 'b.json'\n"},
