@@ -2,16 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #ifdef FORBEAR_CLI_PATH
 
-#include <sys/wait.h>
-
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -22,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "forbear/version.hpp"
+#include "support/cli_runner.hpp"
 
 namespace {
 
@@ -49,76 +43,20 @@ strategy s { en: "S" }
 rule r when y > 1 then z += 1 because "." source "s"
 )";
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-std::string quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
+using forbear::test::lines_of;
+using forbear::test::read_file;
 
 // A scratch directory with the test's rule and case files; the command runs inside it.
-class Sandbox {
+class Sandbox : public forbear::test::CliSandbox {
  public:
   Sandbox() {
-    static std::atomic<int> counter{0};
-    dir_ = fs::temp_directory_path() / ("forbear_cli_test_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
-                                        "_" + std::to_string(counter++));
-    fs::create_directories(dir_);
     write("ok.rules", kRules);
     write("bad.rules", kBadRules);
   }
-  ~Sandbox() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  Sandbox(const Sandbox&) = delete;
-  Sandbox& operator=(const Sandbox&) = delete;
-
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream out(dir_ / name, std::ios::binary);
-    out << text;
-  }
-  const fs::path& dir() const { return dir_; }
-
-  // Runs `forbear ARGS` in the sandbox, with `input` on standard input.
-  Run run(const std::string& args, const std::string& input = "", const std::string& environment = "") const {
-    write("stdin.txt", input);
-    const std::string command = "cd " + quote(dir_.string()) + " && " + environment + " " + quote(FORBEAR_CLI_PATH) +
-                                " " + args + " < stdin.txt > stdout.txt 2> stderr.txt";
-    const int raw = std::system(command.c_str());
-    Run result;
-    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    result.out = read_file(dir_ / "stdout.txt");
-    result.err = read_file(dir_ / "stderr.txt");
-    return result;
-  }
-
- private:
-  fs::path dir_;
+  const fs::path& dir() const { return path(); }
 };
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
+std::vector<std::string> lines(const std::string& text) { return lines_of(text); }
 
 bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
@@ -383,7 +321,7 @@ TEST_CASE("cli: check prints a summary line", "[cli]") {
   }
   SECTION("the shipped rules, and the FORBEAR_RULES default") {
     const std::string rules_dir = std::string(FORBEAR_SOURCE_DIR) + "/rules";
-    const auto r = box.run("check --rules " + quote(rules_dir));
+    const auto r = box.run("check --rules " + forbear::test::shell_quote(rules_dir));
     INFO(r.err);
     CHECK(r.status == 0);
     CHECK(r.err.empty());
@@ -419,7 +357,7 @@ TEST_CASE("cli: graph prints DOT or the dependents of a fact", "[cli]") {
     CHECK(at("rule:long_needs_plan") < at("strategy:installment"));
   }
   SECTION("--dependents-of on the shipped rules") {
-    const auto r = box.run("graph --rules " + quote(std::string(FORBEAR_SOURCE_DIR) + "/rules") + " --dependents-of days_overdue");
+    const auto r = box.run("graph --rules " + forbear::test::shell_quote(std::string(FORBEAR_SOURCE_DIR) + "/rules") + " --dependents-of days_overdue");
     CHECK(r.status == 0);
     const auto found = lines(r.out);
     for (const char* expected : {"let:not_yet_overdue", "let:overdue_beyond_90", "rule:long_overdue_in_writing",
