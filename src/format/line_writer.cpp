@@ -59,7 +59,10 @@ void LineWriter::run(Run tokens, bool space_first) {
   for (std::size_t i = tokens.begin; i < tokens.end; ++i) token(i, i == tokens.begin ? space_first : true);
 }
 
-std::size_t LineWriter::column() const { return indent_ + display_width(line_); }
+std::size_t LineWriter::column() const {
+  if (break_pending_) return continuation_;  // the next token starts a new line
+  return indent_ + display_width(line_);
+}
 
 std::vector<std::string> LineWriter::finish() {
   if (!line_.empty()) end_line();

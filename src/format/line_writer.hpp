@@ -31,7 +31,8 @@ class LineWriter {
   /// The leading comments of token `index` are printed by the caller, not by this writer.
   void skip_leading_comments_of(std::size_t index) { skip_leading_ = index; }
 
-  /// The display column after what the current line holds (its indent when empty).
+  /// The display column where the next token would start without its space: after what the
+  /// current line holds (its indent when empty), or the continuation indent after a trailing comment.
   std::size_t column() const;
   /// The indent of the current line.
   std::size_t line_indent() const { return indent_; }

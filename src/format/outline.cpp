@@ -83,9 +83,11 @@ class OutlineReader {
       expect_name();
       expect("version");
       expect(TokenKind::string, "a string");
+      d.head = {d.tokens.begin, at_};
     } else if (d.keyword == "include") {
       take();
       expect(TokenKind::string, "a string");
+      d.head = {d.tokens.begin, at_};
     } else if (d.keyword == "fact") {
       fact(d);
     } else if (d.keyword == "let" || d.keyword == "output") {
@@ -108,7 +110,6 @@ class OutlineReader {
       fail("a declaration");
     }
     d.tokens.end = at_;
-    if (d.head.end == 0) d.head = d.tokens;
     return d;
   }
 
@@ -156,12 +157,13 @@ class OutlineReader {
     expression();
     d.when.end = at_;
     d.then.keyword = expect("then");
-    do {
+    for (bool more = true; more;) {
       const std::size_t begin = at_;
       effect();
-      if (next_is(",")) take_glued(",");
+      more = next_is(",");
+      if (more) take_glued(",");
       d.then.items.push_back({begin, at_});
-    } while (tokens_[at_ - 1].text == ",");
+    }
     if (next_is("because")) {
       d.because = take();
       if (!starts_description()) fail("a description");
@@ -170,12 +172,13 @@ class OutlineReader {
     if (next_is("source")) {
       ListOutline source;
       source.keyword = take();
-      do {
+      for (bool more = true; more;) {
         const std::size_t begin = at_;
         expect(TokenKind::string, "a string");
-        if (next_is(",")) take_glued(",");
+        more = next_is(",");
+        if (more) take_glued(",");
         source.items.push_back({begin, at_});
-      } while (tokens_[at_ - 1].text == ",");
+      }
       d.source = std::move(source);
     }
   }
@@ -204,14 +207,15 @@ class OutlineReader {
       return label;
     }
     label.open = expect("{");
-    do {
+    for (bool more = true; more;) {
       const std::size_t begin = at_;
       expect_name();
       take_glued(":");
       expect(TokenKind::string, "a string");
-      if (next_is(",")) take_glued(",");
+      more = next_is(",");
+      if (more) take_glued(",");
       label.parts.push_back({begin, at_});
-    } while (tokens_[at_ - 1].text == ",");
+    }
     label.close = expect("}");
     return label;
   }

@@ -52,9 +52,9 @@ struct OutlineResult {
 };
 
 /// Reads the declarations of a file that the grammar accepted, following the grammar, and marks
-/// the tokens that a one-line layout writes without a space before them (Token::glued): `,` `:`
-/// `)`, a call's `(`, what follows `(`, `{` of a set and a unary minus, `}` of a set, and the `..`
-/// of a range between its bounds.
+/// the tokens that a one-line layout writes without a space before them (Token::glued): `,`, `:`,
+/// `)`, the `(` of a call or enum, the `}` of a set, whatever follows `(`, a set's `{` or a unary
+/// minus (but a second minus), and a range's `..` after its low bound and its high bound.
 OutlineResult read_outline(TokenStream& stream);
 
 }  // namespace forbear::detail::format

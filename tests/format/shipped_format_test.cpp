@@ -56,12 +56,19 @@ std::vector<std::string> comments(const std::string& text) {
   return out;
 }
 
+// Removes every "location" member (file:line, which formatting moves), however deep.
+void erase_locations(nlohmann::ordered_json& json) {
+  if (json.is_object()) json.erase("location");
+  if (json.is_structured()) {
+    for (auto& member : json) erase_locations(member);
+  }
+}
+
 // The advice as JSON without what depends on the bytes of the files: the digest and line numbers.
 nlohmann::ordered_json comparable(const forbear::AdviceResult& result) {
   auto json = forbear::to_json(result);
   json["ruleset"].erase("sha256");
-  for (auto& rule : json["trace"]["rules"]) rule.erase("location");
-  for (auto& fault : json["faults"]) fault.erase("location");
+  erase_locations(json);
   return json;
 }
 
