@@ -10,8 +10,9 @@
 
 namespace forbear {
 
-/// The display width (a CJK character counts 2) that labels, effect lists and source lists are
-/// kept within by breaking them over lines; a single expression, enum list or string is never broken.
+/// The display width (a CJK character counts 2) that lines are kept within where the layout can
+/// break them: labels, effect and source lists, and long values and conditions (at `else`, `or`,
+/// `and`); a string, an enum list or an expression with no such place is never broken.
 constexpr std::size_t kFormatWidth = 100;
 
 /// The outcome of formatting one rule file.

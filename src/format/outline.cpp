@@ -94,7 +94,7 @@ class OutlineReader {
       take();
       expect_name();
       expect("=");
-      expression();
+      outermost_expression(d.breaks);
       d.head = {d.tokens.begin, at_};
       if (d.keyword == "output" && starts_description()) d.label = description();
     } else if (d.keyword == "strategy" || d.keyword == "advice") {
@@ -154,7 +154,7 @@ class OutlineReader {
     expect_name();
     d.head = {d.tokens.begin, at_};
     d.when.begin = expect("when");
-    expression();
+    outermost_expression(d.breaks);
     d.when.end = at_;
     d.then.keyword = expect("then");
     for (bool more = true; more;) {
@@ -232,16 +232,44 @@ class OutlineReader {
       expression();
       return;
     }
-    and_expression();
-    while (next_is("or")) {
+    or_expression(nullptr);
+  }
+
+  // A let's or output's value or a rule's condition, recording in `breaks` where it is broken
+  // when too long for its line: before each `else` of an if-else-if chain (and before `then`
+  // when there is a single `if`), otherwise before each outermost `or`, or each outermost `and`.
+  void outermost_expression(std::vector<std::size_t>& breaks) {
+    if (!next_is("if")) {
+      or_expression(&breaks);
+      return;
+    }
+    std::vector<std::size_t> thens;
+    do {
       take();
-      and_expression();
+      expression();
+      thens.push_back(expect("then"));
+      expression();
+      breaks.push_back(expect("else"));
+    } while (next_is("if"));
+    expression();
+    if (thens.size() == 1) breaks.insert(breaks.begin(), thens.front());
+  }
+
+  void or_expression(std::vector<std::size_t>* breaks) {
+    std::vector<std::size_t> and_breaks;
+    and_expression(breaks ? &and_breaks : nullptr);
+    if (breaks && !next_is("or")) *breaks = std::move(and_breaks);
+    while (next_is("or")) {
+      if (breaks) breaks->push_back(at_);
+      take();
+      and_expression(nullptr);
     }
   }
 
-  void and_expression() {
+  void and_expression(std::vector<std::size_t>* breaks) {
     not_expression();
     while (next_is("and")) {
+      if (breaks) breaks->push_back(at_);
       take();
       not_expression();
     }

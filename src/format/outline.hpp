@@ -37,6 +37,7 @@ struct DeclarationOutline {
   std::string keyword;                      ///< ruleset, include, fact, let, output, strategy, advice or rule
   Run tokens;                               ///< the whole declaration
   Run head;                                 ///< up to the label or the first clause
+  std::vector<std::size_t> breaks;          ///< let/output value, rule condition: where a long one breaks
   std::optional<LabelOutline> label;        ///< a fact's or output's description, a strategy's or advice's label
   Run when;                                 ///< rule: `when` and the condition
   ListOutline then;                         ///< rule: `then` and the effects

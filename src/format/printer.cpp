@@ -1,5 +1,7 @@
 #include "format/printer.hpp"
 
+#include <algorithm>
+
 #include "forbear/format.hpp"
 #include "format/line_writer.hpp"
 #include "util/utf8.hpp"
@@ -19,7 +21,7 @@ class DeclarationPrinter {
   std::vector<std::string> print() {
     out_.start_line(0);
     out_.set_continuation(kIndent);
-    out_.run(declaration_.head, false);
+    long_expression(declaration_.head, flat_width(tokens_, declaration_.head) > kFormatWidth, kIndent);
     if (declaration_.label) label(*declaration_.label);
     if (declaration_.keyword == "rule") rule_clauses();
     return out_.finish();
@@ -29,7 +31,7 @@ class DeclarationPrinter {
   void rule_clauses() {
     out_.start_line(kIndent);
     out_.set_continuation(2 * kIndent);
-    out_.run(declaration_.when, false);
+    long_expression(declaration_.when, kIndent + flat_width(tokens_, declaration_.when) > kFormatWidth, 2 * kIndent);
     list(declaration_.then);
     if (declaration_.because) {
       out_.start_line(kIndent);
@@ -38,6 +40,19 @@ class DeclarationPrinter {
       label(declaration_.because_label);
     }
     if (declaration_.source) list(*declaration_.source);
+  }
+
+  // Tokens on one line or, when `too_long`, with a line break (to `indent`) before each of the
+  // declaration's breaks:
+  //   output status = if a then "x"
+  //     else if b then "y"
+  //     else "z"
+  void long_expression(Run tokens, bool too_long, std::size_t indent) {
+    const auto& breaks = declaration_.breaks;
+    for (std::size_t i = tokens.begin; i < tokens.end; ++i) {
+      if (too_long && std::find(breaks.begin(), breaks.end(), i) != breaks.end()) out_.start_line(indent);
+      out_.token(i, i != tokens.begin);
+    }
   }
 
   // On the current line when it fits and holds no comment; otherwise one part a line:
