@@ -21,7 +21,7 @@ class DeclarationPrinter {
   std::vector<std::string> print() {
     out_.start_line(0);
     out_.set_continuation(kIndent);
-    long_expression(declaration_.head, flat_width(tokens_, declaration_.head) > kFormatWidth, kIndent);
+    run_with_breaks(declaration_.head, flat_width(tokens_, declaration_.head) > kFormatWidth, kIndent);
     if (declaration_.label) label(*declaration_.label);
     if (declaration_.keyword == "rule") rule_clauses();
     return out_.finish();
@@ -31,7 +31,7 @@ class DeclarationPrinter {
   void rule_clauses() {
     out_.start_line(kIndent);
     out_.set_continuation(2 * kIndent);
-    long_expression(declaration_.when, kIndent + flat_width(tokens_, declaration_.when) > kFormatWidth, 2 * kIndent);
+    run_with_breaks(declaration_.when, kIndent + flat_width(tokens_, declaration_.when) > kFormatWidth, 2 * kIndent);
     list(declaration_.then);
     if (declaration_.because) {
       out_.start_line(kIndent);
@@ -47,7 +47,7 @@ class DeclarationPrinter {
   //   output status = if a then "x"
   //     else if b then "y"
   //     else "z"
-  void long_expression(Run tokens, bool too_long, std::size_t indent) {
+  void run_with_breaks(Run tokens, bool too_long, std::size_t indent) {
     const auto& breaks = declaration_.breaks;
     for (std::size_t i = tokens.begin; i < tokens.end; ++i) {
       if (too_long && std::find(breaks.begin(), breaks.end(), i) != breaks.end()) out_.start_line(indent);
