@@ -107,7 +107,8 @@ struct ExpectationFailure {
 /// How one test went.
 struct RuleTestOutcome {
   std::string name;
-  std::string location;                      ///< "file:line" of the `test` line
+  /// "file:line" of the `test` line
+  std::string location;
   bool passed = false;
   std::vector<ExpectationFailure> failures;  ///< every expectation that failed, in file order
   AdviceResult advice;                       ///< the advice (with its trace) the test was checked against
@@ -132,9 +133,7 @@ struct RuleCoverage {
   std::vector<std::string> fired;        ///< the covered rules, in rule set order
   std::vector<UnfiredRule> never_fired;  ///< the others, in rule set order
   /// fired / rule_count in percent, rounded down (so 100 means every rule); 100 when there are no rules.
-  int percent() const noexcept {
-    return rule_count == 0 ? 100 : static_cast<int>(fired.size() * 100 / rule_count);
-  }
+  int percent() const noexcept { return rule_count == 0 ? 100 : static_cast<int>(fired.size() * 100 / rule_count); }
 };
 
 /// The outcome of running a suite: each test, the coverage and the counts.
@@ -142,8 +141,8 @@ struct RuleTestReport {
   std::vector<RuleTestFileOutcome> files;
   RuleCoverage coverage;
   std::size_t tests = 0;              ///< tests run
-  std::size_t passed = 0;
-  std::size_t failed = 0;
+  std::size_t passed = 0;             ///< tests with no failed expectation
+  std::size_t failed = 0;             ///< tests with at least one
   std::size_t files_with_errors = 0;  ///< files not run because of their errors
   /// True when every test passed and no file had errors.
   bool ok() const noexcept { return failed == 0 && files_with_errors == 0; }

@@ -29,7 +29,8 @@ std::vector<fs::path> tests_in(const fs::path& folder, std::error_code& ec) {
     std::error_code type_error;
     if (it->path().extension() == ".tests" && it->is_regular_file(type_error)) files.push_back(it->path());
   }
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
   return files;
 }
 
@@ -41,7 +42,8 @@ std::optional<std::vector<fs::path>> test_files(const std::vector<fs::path>& tar
   for (const auto& target : targets) {
     std::error_code ec;
     if (!fs::exists(target, ec)) {
-      std::cerr << "forbear: error: " << (defaulted ? "test folder '" : "'") << target.string() << "' does not exist" << hint << '\n';
+      std::cerr << "forbear: error: " << (defaulted ? "test folder '" : "'") << target.string() << "' does not exist"
+                << hint << '\n';
       ok = false;
     } else if (fs::is_directory(target, ec)) {
       const auto found = tests_in(target, ec);
@@ -68,7 +70,8 @@ std::optional<std::vector<fs::path>> test_files(const std::vector<fs::path>& tar
 
 int run_test(const Arguments& args) {
   const bool defaulted = args.paths.empty();
-  const std::vector<fs::path> targets = defaulted ? default_test_folders(args) : std::vector<fs::path>(args.paths.begin(), args.paths.end());
+  const std::vector<fs::path> targets =
+      defaulted ? default_test_folders(args) : std::vector<fs::path>(args.paths.begin(), args.paths.end());
   const auto files = test_files(targets, defaulted);
   if (!files) return kExitUsage;
 

@@ -136,7 +136,8 @@ class Involved {
 
   void fill(ExpectationFailure& failure) const {
     for (const auto& trace : advice_.trace) {
-      const auto it = std::find_if(rules_.begin(), rules_.end(), [&](std::size_t r) { return program_.rules[r].name == trace.rule; });
+      const auto it = std::find_if(rules_.begin(), rules_.end(),
+                                   [&](std::size_t r) { return program_.rules[r].name == trace.rule; });
       if (it != rules_.end()) failure.rules.push_back(trace);
     }
     for (const auto& trace : advice_.values) {
@@ -171,7 +172,11 @@ std::string missing_list(const AdviceResult& advice) {
 std::string ordinal(int number) {
   const int last_two = number % 100;
   const int last = number % 10;
-  const char* suffix = (last_two >= 11 && last_two <= 13) ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+  const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
+                       : last == 1                        ? "st"
+                       : last == 2                        ? "nd"
+                       : last == 3                        ? "rd"
+                                                          : "th";
   return std::to_string(number) + suffix;
 }
 
@@ -200,7 +205,8 @@ std::optional<ExpectationFailure> check_expectation(const Program& program, cons
       const auto* s = ranked(advice, name);
       const bool in_top = s && s->rank <= expectation.top;
       passed = expectation.kind == ExpectationKind::in_top ? in_top : !in_top;
-      failure.expected = name + (expectation.kind == ExpectationKind::in_top ? " in the top " : " not in the top ") + top;
+      failure.expected =
+          name + (expectation.kind == ExpectationKind::in_top ? " in the top " : " not in the top ") + top;
       failure.actual = place_of(advice, name);
       involved.strategy(name);
       break;
@@ -222,7 +228,8 @@ std::optional<ExpectationFailure> check_expectation(const Program& program, cons
       passed = actual == expectation.names;
       failure.expected = "ranking begins " + joined(expectation.names);
       failure.actual = actual.empty() ? "no strategy ranked" : "ranking begins " + joined(actual);
-      if (actual.size() < expectation.names.size()) failure.actual += " (only " + std::to_string(actual.size()) + " ranked)";
+      if (actual.size() < expectation.names.size())
+        failure.actual += " (only " + std::to_string(actual.size()) + " ranked)";
       for (const auto& id : expectation.names) involved.strategy(id);
       for (const auto& id : actual) involved.strategy(id);
       break;
@@ -232,14 +239,16 @@ std::optional<ExpectationFailure> check_expectation(const Program& program, cons
       const auto* e = excluded(advice, name);
       const Decimal score = s ? s->score : e ? e->score : Decimal();
       passed = (s || e) && holds(score, expectation.comparison, expectation.number);
-      failure.expected = "score of " + name + " " + symbol(expectation.comparison) + " " + expectation.number.to_string();
+      failure.expected =
+          "score of " + name + " " + symbol(expectation.comparison) + " " + expectation.number.to_string();
       failure.actual = "score of " + name + " is " + score.to_string() + (e ? " (excluded)" : "");
       involved.strategy(name);
       break;
     }
     case ExpectationKind::advice:
     case ExpectationKind::no_advice: {
-      const auto it = std::find_if(advice.advice.begin(), advice.advice.end(), [&](const auto& a) { return a.id == name; });
+      const auto it =
+          std::find_if(advice.advice.begin(), advice.advice.end(), [&](const auto& a) { return a.id == name; });
       const bool recommended = it != advice.advice.end();
       passed = expectation.kind == ExpectationKind::advice ? recommended : !recommended;
       failure.expected = name + (expectation.kind == ExpectationKind::advice ? " recommended" : " not recommended");
@@ -253,7 +262,7 @@ std::optional<ExpectationFailure> check_expectation(const Program& program, cons
       const std::string status = trace ? trace->status : "unknown";
       passed = (status == "fired") == (expectation.kind == ExpectationKind::fired);
       failure.expected = name + (expectation.kind == ExpectationKind::fired ? " fired" : " not fired");
-      failure.actual = status == "fired" ? name + " fired"
+      failure.actual = status == "fired"       ? name + " fired"
                        : status == "not_fired" ? name + " not fired: its condition is false"
                                                : name + " not fired: its condition is unknown";
       involved.rule(name);

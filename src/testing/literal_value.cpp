@@ -63,15 +63,14 @@ std::optional<Value> number_value(const TestToken& literal, std::string& problem
     case DecimalParseError::too_precise:
       problem = "expected number with at most 6 decimal places, got " + literal.text;
       return std::nullopt;
-    default:
-      problem = "expected number within about +-9.2e12, got " + literal.text;
-      return std::nullopt;
+    default: problem = "expected number within about +-9.2e12, got " + literal.text; return std::nullopt;
   }
 }
 
 }  // namespace
 
-std::optional<Value> literal_value(const Program& program, const Type& type, const TestToken& literal, std::string& problem) {
+std::optional<Value> literal_value(const Program& program, const Type& type, const TestToken& literal,
+                                   std::string& problem) {
   if (is_word(literal, "unknown")) return Value{};
   const std::string expected = program.type_name(type);
   const auto mismatch = [&] {
@@ -111,7 +110,8 @@ std::optional<Value> literal_value(const Program& program, const Type& type, con
   }
 }
 
-std::optional<Value> fact_value(const Program& program, const ValueInfo& fact, const TestToken& literal, std::string& problem) {
+std::optional<Value> fact_value(const Program& program, const ValueInfo& fact, const TestToken& literal,
+                                std::string& problem) {
   auto value = literal_value(program, fact.type, literal, problem);
   if (value && is_known(*value) && !program.in_range(fact, *value)) {
     problem = "expected " + program.accepted(fact) + ", got " + shown(literal);

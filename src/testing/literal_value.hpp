@@ -16,9 +16,11 @@ namespace forbear::detail {
 /// as a value of `type`. A number keeps every digit written (it never passes through a double).
 /// On failure returns nothing and sets `problem` to parse_case's message for the same value in a
 /// case ("expected int, got 4.5, which is not a whole number"), showing the value as written.
-std::optional<Value> literal_value(const Program& program, const Type& type, const TestToken& literal, std::string& problem);
+std::optional<Value> literal_value(const Program& program, const Type& type, const TestToken& literal,
+                                   std::string& problem);
 
 /// literal_value() for a fact, also checked against the fact's declared range.
-std::optional<Value> fact_value(const Program& program, const ValueInfo& fact, const TestToken& literal, std::string& problem);
+std::optional<Value> fact_value(const Program& program, const ValueInfo& fact, const TestToken& literal,
+                                std::string& problem);
 
 }  // namespace forbear::detail

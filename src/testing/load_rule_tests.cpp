@@ -1,6 +1,7 @@
 // load_rule_tests(): reads `.tests` files, then checks every name and value in them against the rule set.
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -20,18 +21,12 @@ namespace fs = std::filesystem;
 using detail::Program;
 using detail::TestToken;
 
-std::vector<std::string> names_of(const std::vector<detail::Strategy>& strategies) {
-  std::vector<std::string> names;
-  for (const auto& s : strategies) names.push_back(s.name);
-  return names;
-}
-
 // Checks the names and values of one test file's tests against the rule set.
 class TestResolver {
  public:
   TestResolver(const RuleSet& rules, std::vector<SourceFile>& sources, std::vector<Diagnostic>& diagnostics)
       : rules_(rules), program_(rules.program()), sources_(sources), diagnostics_(diagnostics) {
-    strategy_names_ = names_of(program_.strategies);
+    for (const auto& strategy : program_.strategies) strategy_names_.push_back(strategy.name);
     for (const auto& item : program_.advice) advice_ids_.push_back(item.id);
     for (const auto& rule : program_.rules) rule_names_.push_back(rule.name);
     for (const auto& value : program_.values) {
@@ -50,12 +45,15 @@ class TestResolver {
     for (const auto& test : syntax) {
       std::vector<Expectation> expectations;
       for (const auto& expect : test.expects) {
-        if (auto expectation = resolve(expect)) expectations.push_back(std::move(*expectation));
+        if (auto expectation = resolve_expectation(expect)) expectations.push_back(std::move(*expectation));
       }
       auto facts = cases.build(test, file, folder);
       if (facts) {
-        result.tests.push_back({test.name, location(test.name_begin), {file, test.name_begin, test.name_end},
-                                std::move(*facts), std::move(expectations)});
+        result.tests.push_back({test.name,
+                                location(test.name_begin),
+                                {file, test.name_begin, test.name_end},
+                                std::move(*facts),
+                                std::move(expectations)});
       }
     }
     if (diagnostics_.size() > errors_before) {
@@ -122,7 +120,7 @@ class TestResolver {
     return known(token, fact_names_, "fact");
   }
 
-  std::optional<Expectation> resolve(const detail::ExpectSyntax& syntax) {
+  std::optional<Expectation> resolve_expectation(const detail::ExpectSyntax& syntax) {
     Expectation expectation;
     expectation.kind = syntax.kind;
     expectation.text = sources_[file_].text.substr(syntax.begin, syntax.end - syntax.begin);
@@ -188,8 +186,10 @@ std::optional<std::uint32_t> add_source(std::string path, std::string text, Rule
   if (bad == std::string::npos) return index;
   char hex[8];
   std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(content[bad])));
-  suite.diagnostics.push_back({Severity::error, {index, static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
-                               std::string("invalid UTF-8: byte ") + hex + " (test files must be UTF-8)", {}});
+  suite.diagnostics.push_back({Severity::error,
+                               {index, static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
+                               std::string("invalid UTF-8: byte ") + hex + " (test files must be UTF-8)",
+                               {}});
   return std::nullopt;
 }
 
@@ -204,7 +204,9 @@ RuleTestSuite load_rule_tests(const RuleSet& rules, const std::vector<fs::path>&
     std::error_code ec;
     std::ifstream in(path, std::ios::binary);
     if (!in || fs::is_directory(path, ec)) {
-      const std::string reason = fs::is_directory(path, ec) ? "is a directory" : fs::exists(path, ec) ? "cannot be read" : "does not exist";
+      const std::string reason = fs::is_directory(path, ec) ? "is a directory"
+                                 : fs::exists(path, ec)     ? "cannot be read"
+                                                            : "does not exist";
       suite.diagnostics.push_back({Severity::error, {}, "test file '" + path.string() + "' " + reason, {}});
       suite.files.push_back({path.string(), true, {}});
       continue;

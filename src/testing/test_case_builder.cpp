@@ -55,7 +55,8 @@ const TestCaseBuilder::CaseFile& TestCaseBuilder::case_file(const TestToken& pat
   }
   std::ifstream in(resolved, std::ios::binary);
   if (!in) {
-    error(at, "case file '" + path.value + "' " + (fs::exists(resolved, ec) ? "cannot be read" : "does not exist") + looked_for);
+    error(at, "case file '" + path.value + "' " + (fs::exists(resolved, ec) ? "cannot be read" : "does not exist") +
+                  looked_for);
     return entry;
   }
   std::ostringstream bytes;
@@ -77,7 +78,8 @@ const TestCaseBuilder::CaseFile& TestCaseBuilder::case_file(const TestToken& pat
   }
   auto parsed = parse_case(rules_, facts);
   for (const auto& problem : parsed.errors) {
-    error(at, "in case file '" + path.value + "': " + (problem.field.empty() ? "" : "'" + problem.field + "': ") + problem.message);
+    error(at, "in case file '" + path.value + "': " + (problem.field.empty() ? "" : "'" + problem.field + "': ") +
+                  problem.message);
   }
   entry.facts = std::move(parsed.value);
   return entry;
@@ -102,7 +104,8 @@ std::optional<Case> TestCaseBuilder::build(const TestSyntax& test, std::uint32_t
   for (Slot slot = 0; slot < program.fact_count; ++slot) fact_names.push_back(program.values[slot].name);
   for (const auto& given : test.givens) {
     const std::string& name = given.name.text;
-    const auto it = std::find_if(program.values.begin(), program.values.end(), [&](const auto& v) { return v.name == name; });
+    const auto it =
+        std::find_if(program.values.begin(), program.values.end(), [&](const auto& v) { return v.name == name; });
     const SourceSpan name_span{file, given.name.begin, given.name.end};
     if (it == program.values.end()) {
       error(name_span, "unknown fact '" + name + "'" + did_you_mean(name, fact_names));

@@ -69,9 +69,9 @@ LexedLine lex_test_line(std::string_view text, std::uint32_t begin, std::uint32_
             default: {
               std::uint32_t after = next + 1;
               describe_character(text, next + 1, end, after);
-              line.error = error_at(file, next, after,
-                                    "unknown escape '" + std::string(text.substr(next, after - next)) +
-                                        "' (use \\\", \\\\, \\n or \\t)");
+              line.error = error_at(
+                  file, next, after,
+                  "unknown escape '" + std::string(text.substr(next, after - next)) + "' (use \\\", \\\\, \\n or \\t)");
               return line;
             }
           }
@@ -109,8 +109,7 @@ LexedLine lex_test_line(std::string_view text, std::uint32_t begin, std::uint32_
       std::uint32_t next = at + 1;
       while (next < end && (is_word_byte(text[next]) || text[next] == '.')) ++next;
       at = next;
-    } else if (c == '=' || c == '<' || c == '>' || c == ',' ||
-               (c == '!' && at + 1 < end && text[at + 1] == '=')) {
+    } else if (c == '=' || c == '<' || c == '>' || c == ',' || (c == '!' && at + 1 < end && text[at + 1] == '=')) {
       token.kind = TokenKind::symbol;
       const bool two = c != ',' && at + 1 < end && text[at + 1] == '=';
       at += two ? 2 : 1;

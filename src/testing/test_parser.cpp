@@ -59,7 +59,8 @@ class LineReader {
   /// Reports "MESSAGE, got Y" at the next token (or at the end of the line).
   void fail(const std::string& message) {
     const TestToken* found = peek();
-    const SourceSpan span = found ? SourceSpan{file_, found->begin, found->end} : SourceSpan{file_, line_end_, line_end_};
+    const SourceSpan span =
+        found ? SourceSpan{file_, found->begin, found->end} : SourceSpan{file_, line_end_, line_end_};
     diagnostics_.push_back({Severity::error, span, message + ", got " + describe_token(found), {}});
   }
 
@@ -72,9 +73,12 @@ class LineReader {
 };
 
 constexpr const char* kValueKinds = "a value (a number, \"text\", true, false, unknown or an enum value)";
+constexpr const char* kStrategyForms = "'first', 'in top N', 'not in top N', 'excluded' or 'not excluded'";
+constexpr const char* kExpectForms = "a strategy, or ranking, score, advice, no, fired, not, output or missing";
 
 bool is_value(const TestToken* token) {
-  return token && (token->kind == TokenKind::number || token->kind == TokenKind::string || token->kind == TokenKind::word);
+  return token &&
+         (token->kind == TokenKind::number || token->kind == TokenKind::string || token->kind == TokenKind::word);
 }
 
 // `NAME = VALUE, NAME = VALUE ...` after `given`.
@@ -118,7 +122,8 @@ bool starts_strategy_form(const LineReader& line) {
   if (!word || word->kind != TokenKind::word) return false;
   if (word->text == "first" || word->text == "excluded" || word->text == "in") return true;
   const TestToken* after = line.peek(2);
-  return word->text == "not" && after && after->kind == TokenKind::word && (after->text == "in" || after->text == "excluded");
+  return word->text == "not" && after && after->kind == TokenKind::word &&
+         (after->text == "in" || after->text == "excluded");
 }
 
 // `top N` after `in` (the `in` already read).
@@ -163,7 +168,7 @@ bool read_strategy_form(LineReader& line, ExpectSyntax& expect) {
       return false;
     }
   } else {
-    line.fail("expected 'first', 'in top N', 'not in top N', 'excluded' or 'not excluded' after '" + strategy.text + "'");
+    line.fail(std::string("expected ") + kStrategyForms + " after '" + strategy.text + "'");
     return false;
   }
   return line.expect_end("the expectation");
@@ -184,8 +189,8 @@ bool read_ranking(LineReader& line, ExpectSyntax& expect, std::vector<Diagnostic
     if (!name) return false;
     for (const auto& earlier : expect.names) {
       if (earlier.text == name->text) {
-        diagnostics.push_back({Severity::error, {file, name->begin, name->end},
-                               "'" + name->text + "' appears twice in the ranking", {}});
+        diagnostics.push_back(
+            {Severity::error, {file, name->begin, name->end}, "'" + name->text + "' appears twice in the ranking", {}});
         return false;
       }
     }
@@ -230,7 +235,7 @@ bool read_output(LineReader& line, ExpectSyntax& expect) {
 bool read_expect(LineReader& line, ExpectSyntax& expect, std::vector<Diagnostic>& diagnostics, std::uint32_t file) {
   const TestToken* first = line.peek();
   if (!first || first->kind != TokenKind::word) {
-    line.fail("expected what to check after 'expect' (a strategy, or ranking, score, advice, no, fired, not, output or missing)");
+    line.fail(std::string("expected what to check after 'expect' (") + kExpectForms + ")");
     return false;
   }
   if (starts_strategy_form(line)) return read_strategy_form(line, expect);
@@ -293,7 +298,7 @@ bool read_expect(LineReader& line, ExpectSyntax& expect, std::vector<Diagnostic>
   }
   // A strategy with no form after it, or a misspelt form.
   line.take();
-  line.fail("expected 'first', 'in top N', 'not in top N', 'excluded' or 'not excluded' after '" + keyword + "'");
+  line.fail(std::string("expected ") + kStrategyForms + " after '" + keyword + "'");
   return false;
 }
 
@@ -325,7 +330,8 @@ class FileReader {
 
   void read_line(std::uint32_t begin, std::uint32_t end) {
     LexedLine lexed = lex_test_line(text_, begin, end, file_);
-    const bool starts_expect = !lexed.tokens.empty() && lexed.tokens[0].kind == TokenKind::word && lexed.tokens[0].text == "expect";
+    const bool starts_expect =
+        !lexed.tokens.empty() && lexed.tokens[0].kind == TokenKind::word && lexed.tokens[0].text == "expect";
     if (starts_expect && in_test_) ++expect_lines_;  // even when the line has an error: no second error for it
     if (lexed.error) {
       diagnostics_.push_back(std::move(*lexed.error));
@@ -335,8 +341,8 @@ class FileReader {
     // A missing token is reported just after the last one (before any comment).
     LineReader line(lexed.tokens, file_, lexed.tokens.back().end, diagnostics_);
     const TestToken& keyword = line.take();
-    const bool known_keyword = keyword.kind == TokenKind::word &&
-                               (keyword.text == "test" || keyword.text == "case" || keyword.text == "given" || keyword.text == "expect");
+    const bool known_keyword = keyword.kind == TokenKind::word && (keyword.text == "test" || keyword.text == "case" ||
+                                                                   keyword.text == "given" || keyword.text == "expect");
     if (!known_keyword) {
       error(keyword.begin, keyword.end,
             "expected 'test', 'case', 'given' or 'expect' at the start of the line, got " + describe_token(&keyword));
@@ -348,7 +354,8 @@ class FileReader {
     }
     if (broken_test_) return;  // its `test` line had an error: already reported
     if (!in_test_) {
-      error(keyword.begin, keyword.end, "'" + keyword.text + "' before the first test (start a test with: test \"NAME\")");
+      error(keyword.begin, keyword.end,
+            "'" + keyword.text + "' before the first test (start a test with: test \"NAME\")");
       return;
     }
     TestSyntax& test = tests_.back();
@@ -424,7 +431,8 @@ class FileReader {
 
 }  // namespace
 
-std::vector<TestSyntax> parse_test_file(std::string_view text, std::uint32_t file, std::vector<Diagnostic>& diagnostics) {
+std::vector<TestSyntax> parse_test_file(std::string_view text, std::uint32_t file,
+                                        std::vector<Diagnostic>& diagnostics) {
   return FileReader(text, file, diagnostics).read();
 }
 

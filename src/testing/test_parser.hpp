@@ -43,6 +43,7 @@ struct TestSyntax {
 /// Parses a whole test file. Every syntax error is added to `diagnostics` (pointing into `file`),
 /// as are duplicate test names, lines before the first test, a second `case` and tests without
 /// any `expect`; a line with an error is skipped.
-std::vector<TestSyntax> parse_test_file(std::string_view text, std::uint32_t file, std::vector<Diagnostic>& diagnostics);
+std::vector<TestSyntax> parse_test_file(std::string_view text, std::uint32_t file,
+                                        std::vector<Diagnostic>& diagnostics);
 
 }  // namespace forbear::detail

@@ -18,7 +18,8 @@ void write_ranking(std::ostringstream& out, const AdviceResult& advice, std::str
   out << "    ranking:\n";
   if (advice.strategies.empty()) out << "      (no strategy ranked)\n";
   for (const auto& s : advice.strategies) {
-    out << "      " << with_label(std::to_string(s.rank) + ". " + s.id + " " + s.score.to_string(), s.label, lang) << '\n';
+    out << "      " << with_label(std::to_string(s.rank) + ". " + s.id + " " + s.score.to_string(), s.label, lang)
+        << '\n';
   }
   for (const auto& e : advice.excluded) {
     out << "      " << with_label("excluded: " + e.id + " " + e.score.to_string(), e.label, lang) << '\n';

@@ -104,7 +104,8 @@ TEST_CASE("cli test: the default is the tests/ folder of each rules directory, i
   box.write("rules/tests/a.tests", kLongPasses);
   box.write("rules/tests/notes.txt", "not a test file");
   box.write("rules/tests/deeper/c.tests", "this is not read");
-  const std::string expected_start = "rules/tests/a.tests\n  ok   long: plan first\nrules/tests/b.tests\n  ok   short: grace first\n";
+  const std::string expected_start =
+      "rules/tests/a.tests\n  ok   long: plan first\nrules/tests/b.tests\n  ok   short: grace first\n";
   // --rules a directory, a rules file in it, and the rules named by FORBEAR_RULES.
   for (const std::string args : {"test --rules rules", "test --rules rules/main.rules", "test"}) {
     INFO(args);
@@ -124,7 +125,8 @@ TEST_CASE("cli test: directories and files given as arguments", "[cli][testing]"
 
   auto r = box.run("test --rules rules mine");
   CHECK(r.status == 1);
-  CHECK(r.out.rfind("mine/y.tests\n  ok   long: plan first\nmine/z.tests\n  FAIL short: plan first? (mine/z.tests:1)\n", 0) == 0);
+  CHECK(r.out.rfind("mine/y.tests\n  ok   long: plan first\nmine/z.tests\n  FAIL short: plan first? (mine/z.tests:1)\n",
+                    0) == 0);
 
   r = box.run("test --rules rules other.tests mine/y.tests");
   CHECK(r.status == 0);
@@ -150,7 +152,8 @@ TEST_CASE("cli test: nothing to run is a usage error that says where it looked",
   };
   const Case cases[] = {
       {"test --rules rules",
-       "forbear: error: test folder 'rules/tests' does not exist (name .tests files or folders after 'forbear test')\n"},
+       "forbear: error: test folder 'rules/tests' does not exist (name .tests files or folders after 'forbear "
+       "test')\n"},
       {"test --rules rules nowhere", "forbear: error: 'nowhere' does not exist\n"},
       {"test --rules rules empty", "forbear: error: no .tests files in 'empty'\n"},
       {"test --rules rules a.rules.txt", "forbear: error: 'a.rules.txt' is not a .tests file\n"},
@@ -167,7 +170,8 @@ TEST_CASE("cli test: nothing to run is a usage error that says where it looked",
   box.write("rules/tests/readme.txt", "no tests here");
   const auto r = box.run("test --rules rules");
   CHECK(r.status == 2);
-  CHECK(r.err == "forbear: error: no .tests files in 'rules/tests' (name .tests files or folders after 'forbear test')\n");
+  CHECK(r.err ==
+        "forbear: error: no .tests files in 'rules/tests' (name .tests files or folders after 'forbear test')\n");
 }
 
 TEST_CASE("cli test: usage errors and rules with errors", "[cli][testing]") {

@@ -14,7 +14,9 @@
 namespace forbear::test {
 
 /// tests/data/rule_tests, with a trailing '/': cut from rendered text so that it does not depend on the checkout.
-inline std::string rule_test_data() { return (std::filesystem::path(FORBEAR_TEST_DATA_DIR) / "rule_tests").string() + "/"; }
+inline std::string rule_test_data() {
+  return (std::filesystem::path(FORBEAR_TEST_DATA_DIR) / "rule_tests").string() + "/";
+}
 
 /// The fixture rule set, loaded once by its full path.
 inline const forbear::RuleSet& fixture_rules() {
@@ -29,7 +31,8 @@ inline const forbear::RuleSet& fixture_rules() {
 
 /// `text` with every occurrence of `prefix` removed.
 inline std::string without_prefix(std::string text, const std::string& prefix) {
-  for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at)) text.erase(at, prefix.size());
+  for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at))
+    text.erase(at, prefix.size());
   return text;
 }
 

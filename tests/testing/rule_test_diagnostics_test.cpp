@@ -49,7 +49,8 @@ TEST_CASE("a test file that cannot be read is an error naming it", "[testing][di
 
 TEST_CASE("a file with errors runs none of its tests; the other files still run", "[testing][diagnostics]") {
   const std::string data = rule_test_data();
-  const auto suite = forbear::load_rule_tests(fixture_rules(), {data + "errors/no_expect.tests", data + "run/report.tests"});
+  const auto suite =
+      forbear::load_rule_tests(fixture_rules(), {data + "errors/no_expect.tests", data + "run/report.tests"});
   REQUIRE(suite.files.size() == 2);
   CHECK(suite.files[0].has_errors);
   CHECK(suite.files[0].tests.empty());

@@ -25,8 +25,12 @@ class Example : public forbear::test::CliSandbox {
     write("rules/tests/example.tests", tests());
   }
   static std::string rules() { return read_file(forbear::test::rule_test_data() + "docs_example/rules/example.rules"); }
-  static std::string tests() { return read_file(forbear::test::rule_test_data() + "docs_example/rules/tests/example.tests"); }
-  forbear::test::CliRun test(const std::string& args = "") const { return run("test" + args, "", "FORBEAR_RULES=rules"); }
+  static std::string tests() {
+    return read_file(forbear::test::rule_test_data() + "docs_example/rules/tests/example.tests");
+  }
+  forbear::test::CliRun test(const std::string& args = "") const {
+    return run("test" + args, "", "FORBEAR_RULES=rules");
+  }
 };
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
@@ -49,10 +53,13 @@ TEST_CASE("the rule test docs show real files and real output", "[testing][docs]
     auto r = example.test();
     CHECK(r.status == 0);
     CHECK(contains(doc, "```\n$ forbear test\n" + r.out + "```\n"));
-    CHECK(contains(doc, "```\n" + r.out.substr(r.out.find("coverage:"), r.out.find("3 tests") - r.out.find("coverage:")) + "```\n"));
+    CHECK(contains(
+        doc,
+        "```\n" + r.out.substr(r.out.find("coverage:"), r.out.find("3 tests") - r.out.find("coverage:")) + "```\n"));
 
     // The threshold changed from 30 to 60 days: two tests fail.
-    example.write("rules/example.rules", replaced(Example::rules(), "when days_overdue > 30", "when days_overdue > 60"));
+    example.write("rules/example.rules",
+                  replaced(Example::rules(), "when days_overdue > 30", "when days_overdue > 60"));
     const std::string lang_option = lang == "en" ? " --lang en" : "";
     r = example.test(lang_option);
     CHECK(r.status == 1);
@@ -60,7 +67,8 @@ TEST_CASE("the rule test docs show real files and real output", "[testing][docs]
     example.write("rules/example.rules", Example::rules());
 
     // Mistakes in a test file.
-    example.write("rules/tests/typo.tests", "test \"typo\"\n  given days_overdue = 45, hardshp = illness\n  expect installmnt first\n");
+    example.write("rules/tests/typo.tests",
+                  "test \"typo\"\n  given days_overdue = 45, hardshp = illness\n  expect installmnt first\n");
     r = example.test();
     CHECK(r.status == 1);
     CHECK(contains(doc, "```\n" + r.err + "```\n"));
@@ -70,9 +78,10 @@ TEST_CASE("the rule test docs show real files and real output", "[testing][docs]
     std::filesystem::remove(example.path() / "rules/tests/typo.tests");
 
     // A test for the rule no test fired.
-    const std::string added = "test \"small debt, no hardship: just pay it\"\n"
-                              "  given days_overdue = 5, hardship = none, amount = 600\n"
-                              "  expect pay_now first\n";
+    const std::string added =
+        "test \"small debt, no hardship: just pay it\"\n"
+        "  given days_overdue = 5, hardship = none, amount = 600\n"
+        "  expect pay_now first\n";
     CHECK(contains(doc, "```\n" + added + "```\n"));
     example.write("rules/tests/example.tests", Example::tests() + "\n" + added);
     r = example.test();
@@ -80,7 +89,8 @@ TEST_CASE("the rule test docs show real files and real output", "[testing][docs]
     CHECK(contains(doc, "```\n$ forbear test\n" + r.out + "```\n"));
 
     // The messages quoted in the text.
-    example.write("rules/tests/example.tests", "test \"t\"\n  given days_overdue = \"45\"\n  given days_overdue = -5\n  expect pay_now first\n");
+    example.write("rules/tests/example.tests",
+                  "test \"t\"\n  given days_overdue = \"45\"\n  given days_overdue = -5\n  expect pay_now first\n");
     r = example.test();
     CHECK(contains(r.err, "error: 'days_overdue': expected int, got a string \"45\"\n"));
     CHECK(contains(doc, "`'days_overdue': expected int, got a string \"45\"`"));

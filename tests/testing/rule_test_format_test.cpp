@@ -152,7 +152,8 @@ TEST_CASE("a strategy may be named like an expect keyword", "[testing][format]")
 
 TEST_CASE("given values of every type, exact to the last digit", "[testing][format]") {
   // days, amount, cause, has_proof, note, months (= 12 by default, so unknown until advised)
-  const auto values = facts("  given days = 45, amount = 12000.50, cause = illness\n  given has_proof = true, note = \"a \\\"b\\\"\\n\"");
+  const auto values = facts(
+      "  given days = 45, amount = 12000.50, cause = illness\n  given has_proof = true, note = \"a \\\"b\\\"\\n\"");
   REQUIRE(values.size() == 6);
   CHECK(values[0] == Value{std::int64_t{45}});
   CHECK(values[1] == Value{decimal("12000.5")});
@@ -163,8 +164,9 @@ TEST_CASE("given values of every type, exact to the last digit", "[testing][form
 
   CHECK(facts("  given amount = 999999.123456")[1] == Value{Decimal::from_raw(999'999'123'456)});
   // More digits than a double holds (a JSON reader would round them): kept exactly.
-  const auto rules = forbear::test::load("ruleset big version \"1\"\nfact n: number\nfact i: int\nstrategy s { en: \"s\" }\n"
-                                         "rule r when n > 0 then s += 1 because \"b\" source \"s\"\n");
+  const auto rules = forbear::test::load(
+      "ruleset big version \"1\"\nfact n: number\nfact i: int\nstrategy s { en: \"s\" }\n"
+      "rule r when n > 0 then s += 1 because \"b\" source \"s\"\n");
   const auto suite = forbear::load_rule_tests_from_string(
       rules, "test \"t\"\n  given n = 9223372036853.999999, i = -9223372036854775808\n  expect s first\n");
   INFO(suite.rendered_diagnostics());
@@ -197,7 +199,8 @@ TEST_CASE("the case file comes first, given values change it, the later value wi
 }
 
 TEST_CASE("a fact given as unknown takes its default, as in a case", "[testing][format]") {
-  const auto suite = load_tests("test \"t\"\n  given amount = 1200, months = 6, months = unknown\n  expect output monthly = 100\n");
+  const auto suite =
+      load_tests("test \"t\"\n  given amount = 1200, months = 6, months = unknown\n  expect output monthly = 100\n");
   const auto report = forbear::run_rule_tests(forbear::test::fixture_rules(), suite);
   CHECK(report.passed == 1);
 }
@@ -209,17 +212,25 @@ TEST_CASE("a given value is checked with the messages a case file gets for the s
     nlohmann::json json;  // the same value in a case file
   };
   const std::vector<Sample> samples = {
-      {"days", "\"three\"", "three"},    {"days", "4.5", 4.5},          {"days", "-1", -1},
-      {"has_proof", "1", 1},             {"amount", "\"lots\"", "lots"}, {"amount", "1000000.5", 1000000.5},
-      {"cause", "\"illnes\"", "illnes"}, {"months", "0", 0},             {"note", "12", 12},
-      {"note", "true", true},            {"cause", "2.5", 2.5},
+      {"days", "\"three\"", "three"},
+      {"days", "4.5", 4.5},
+      {"days", "-1", -1},
+      {"has_proof", "1", 1},
+      {"amount", "\"lots\"", "lots"},
+      {"amount", "1000000.5", 1000000.5},
+      {"cause", "\"illnes\"", "illnes"},
+      {"months", "0", 0},
+      {"note", "12", 12},
+      {"note", "true", true},
+      {"cause", "2.5", 2.5},
   };
   for (const auto& sample : samples) {
     INFO(sample.fact << " = " << sample.literal);
     const auto parsed = forbear::parse_case(forbear::test::fixture_rules(), nlohmann::json{{sample.fact, sample.json}});
     REQUIRE(parsed.errors.size() == 1);
     const auto suite = forbear::load_rule_tests_from_string(
-        forbear::test::fixture_rules(), std::string("test \"t\"\n  given ") + sample.fact + " = " + sample.literal + "\n  expect plan first\n");
+        forbear::test::fixture_rules(),
+        std::string("test \"t\"\n  given ") + sample.fact + " = " + sample.literal + "\n  expect plan first\n");
     REQUIRE(suite.diagnostics.size() == 1);
     CHECK(suite.diagnostics[0].message == "'" + parsed.errors[0].field + "': " + parsed.errors[0].message);
   }

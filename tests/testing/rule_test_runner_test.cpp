@@ -60,11 +60,13 @@ const std::string kJobLossToday = "  given days = 0, amount = 500, cause = job_l
 TEST_CASE("strategy places: first, in top N, not in top N, excluded, not excluded", "[testing][run]") {
   CHECK(passes(kLongIll, "expect plan first"));
   CHECK(failure(kLongIll, "expect grace first") == "grace ranked 1st | grace ranked 2nd; plan ranked 1st");
-  CHECK(failure(kJobLossToday, "expect pay_now first") == "pay_now ranked 1st | pay_now excluded by job_loss_cannot_pay; grace ranked 1st");
+  CHECK(failure(kJobLossToday, "expect pay_now first") ==
+        "pay_now ranked 1st | pay_now excluded by job_loss_cannot_pay; grace ranked 1st");
 
   CHECK(passes(kLongIll, "expect grace in top 2"));
   CHECK(failure(kLongIll, "expect pay_now in top 2") == "pay_now in the top 2 | pay_now ranked 3rd");
-  CHECK(failure(kJobLossToday, "expect pay_now in top 3") == "pay_now in the top 3 | pay_now excluded by job_loss_cannot_pay");
+  CHECK(failure(kJobLossToday, "expect pay_now in top 3") ==
+        "pay_now in the top 3 | pay_now excluded by job_loss_cannot_pay");
 
   CHECK(passes(kLongIll, "expect pay_now not in top 2"));
   CHECK(passes(kJobLossToday, "expect pay_now not in top 1"));
@@ -73,13 +75,15 @@ TEST_CASE("strategy places: first, in top N, not in top N, excluded, not exclude
   CHECK(passes(kJobLossToday, "expect pay_now excluded"));
   CHECK(failure(kLongIll, "expect pay_now excluded") == "pay_now excluded | pay_now ranked 3rd");
   CHECK(passes(kLongIll, "expect pay_now not excluded"));
-  CHECK(failure(kJobLossToday, "expect pay_now not excluded") == "pay_now not excluded | pay_now excluded by job_loss_cannot_pay");
+  CHECK(failure(kJobLossToday, "expect pay_now not excluded") ==
+        "pay_now not excluded | pay_now excluded by job_loss_cannot_pay");
 }
 
 TEST_CASE("ranking: the first strategies, exactly and in order", "[testing][run]") {
   CHECK(passes(kLongIll, "expect ranking plan"));
   CHECK(passes(kLongIll, "expect ranking plan, grace, pay_now"));
-  CHECK(failure(kLongIll, "expect ranking plan, pay_now") == "ranking begins plan, pay_now | ranking begins plan, grace");
+  CHECK(failure(kLongIll, "expect ranking plan, pay_now") ==
+        "ranking begins plan, pay_now | ranking begins plan, grace");
   CHECK(failure(kJobLossToday, "expect ranking grace, plan, pay_now") ==
         "ranking begins grace, plan, pay_now | ranking begins grace, plan (only 2 ranked)");
 }
@@ -95,14 +99,16 @@ TEST_CASE("score: every comparison, decimals, and the score of an excluded strat
   CHECK(passes(kJobLossToday, "expect score pay_now = 20"));
   CHECK(failure(kLongIll, "expect score plan > 12") == "score of plan > 12 | score of plan is 12");
   CHECK(failure(kLongIll, "expect score grace >= 0.5") == "score of grace >= 0.5 | score of grace is 0");
-  CHECK(failure(kJobLossToday, "expect score pay_now < 20") == "score of pay_now < 20 | score of pay_now is 20 (excluded)");
+  CHECK(failure(kJobLossToday, "expect score pay_now < 20") ==
+        "score of pay_now < 20 | score of pay_now is 20 (excluded)");
 }
 
 TEST_CASE("advice: recommended or not", "[testing][run]") {
   CHECK(passes(kLongIll, "expect advice doc.proof"));
   CHECK(failure(kJobLossToday, "expect advice doc.proof") == "doc.proof recommended | doc.proof not recommended");
   CHECK(passes(kJobLossToday, "expect no advice say.plan"));
-  CHECK(failure(kLongIll, "expect no advice say.plan") == "say.plan not recommended | say.plan recommended by long_needs_plan");
+  CHECK(failure(kLongIll, "expect no advice say.plan") ==
+        "say.plan not recommended | say.plan recommended by long_needs_plan");
 }
 
 TEST_CASE("fired and not fired: an unknown condition did not fire", "[testing][run]") {
@@ -128,7 +134,8 @@ TEST_CASE("missing, no missing, no faults", "[testing][run]") {
   CHECK(failure(kLongIll, "expect missing has_proof") == "has_proof listed as missing | missing: note");
   CHECK(passes(kLongIll + ", note = \"call back\"", "expect no missing"));
   CHECK(failure(kLongIll, "expect no missing") == "no missing facts | missing: note");
-  CHECK(failure("  given days = 3", "expect no missing") == "no missing facts | missing: cause, amount, has_proof, note");
+  CHECK(failure("  given days = 3", "expect no missing") ==
+        "no missing facts | missing: cause, amount, has_proof, note");
   CHECK(passes(kLongIll, "expect no faults"));
   CHECK(failure(kJobLossToday, "expect no faults") ==
         "no arithmetic faults | faults: per_day: division by zero (" + rule_test_data() + "rules/fixture.rules:13)");
@@ -159,8 +166,9 @@ TEST_CASE("a failure carries the trace of the rules involved", "[testing][run]")
 }
 
 TEST_CASE("every failing expectation of a test is reported, in file order", "[testing][run]") {
-  const auto suite = load_tests("test \"t\"\n" + kLongIll +
-                                "\n  expect grace first\n  expect plan first\n  expect no missing\n  expect fired noted\n");
+  const auto suite =
+      load_tests("test \"t\"\n" + kLongIll +
+                 "\n  expect grace first\n  expect plan first\n  expect no missing\n  expect fired noted\n");
   const auto report = forbear::run_rule_tests(fixture_rules(), suite);
   const auto& result = report.files[0].tests[0];
   CHECK_FALSE(result.passed);
@@ -178,7 +186,8 @@ TEST_CASE("the report matches its golden file byte for byte", "[testing][run]") 
   INFO(suite.rendered_diagnostics());
   REQUIRE(suite.ok());
   const auto report = forbear::run_rule_tests(fixture_rules(), suite);
-  CHECK(without_prefix(forbear::render_text(report, "en"), data) == forbear::test::read_file(data + "run/report.expected"));
+  CHECK(without_prefix(forbear::render_text(report, "en"), data) ==
+        forbear::test::read_file(data + "run/report.expected"));
   CHECK(report.tests == 4);
   CHECK(report.passed == 2);
   CHECK(report.failed == 2);
@@ -189,14 +198,15 @@ TEST_CASE("the report quotes labels in the language asked for", "[testing][run]"
   const auto suite = load_tests("test \"t\"\n" + kJobLossToday + "\n  expect plan first\n");
   const auto report = forbear::run_rule_tests(fixture_rules(), suite);
   const std::string zh = forbear::render_text(report, "zh");
-  CHECK(zh.find("    ranking:\n      1. grace 5 (申请宽限期)\n      2. plan 0 (申请分期)\n      excluded: pay_now 20 (立即还款)\n") !=
-        std::string::npos);
+  CHECK(zh.find("    ranking:\n      1. grace 5 (申请宽限期)\n      2. plan 0 (申请分期)\n      excluded: pay_now 20 "
+                "(立即还款)\n") != std::string::npos);
   const std::string en = forbear::render_text(report, "en");
   CHECK(en.find("      1. grace 5 (Ask for a grace period)\n") != std::string::npos);
 }
 
 TEST_CASE("coverage: the rules some test fired, and the others with their location", "[testing][run]") {
-  auto suite = load_tests("test \"a\"\n" + kLongIll + "\n  expect plan first\ntest \"b\"\n" + kJobLossToday + "\n  expect grace first\n");
+  auto suite = load_tests("test \"a\"\n" + kLongIll + "\n  expect plan first\ntest \"b\"\n" + kJobLossToday +
+                          "\n  expect grace first\n");
   auto report = forbear::run_rule_tests(fixture_rules(), suite);
   const auto& coverage = report.coverage;
   CHECK(coverage.rule_count == 6);
