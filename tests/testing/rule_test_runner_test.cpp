@@ -240,3 +240,22 @@ TEST_CASE("tests loaded against another rule set are refused", "[testing][run]")
   REQUIRE(other.ok());
   CHECK_THROWS_AS(forbear::run_rule_tests(*other.rules, suite), std::invalid_argument);
 }
+
+TEST_CASE("a file without tests is listed as such", "[testing][run]") {
+  const auto suite = load_tests("# tests to come\n\n");
+  const auto report = forbear::run_rule_tests(fixture_rules(), suite);
+  CHECK(report.ok());
+  const std::string text = without_prefix(forbear::render_text(report, "en"), rule_test_data());
+  CHECK(text ==
+        "t.tests: no tests\n"
+        "\n"
+        "coverage: 0/6 rules fired by at least one test (0%)\n"
+        "never fired:\n"
+        "  long_needs_plan (rules/fixture.rules:22)\n"
+        "  short_gets_grace (rules/fixture.rules:28)\n"
+        "  ill_without_proof (rules/fixture.rules:30)\n"
+        "  small_pays_now (rules/fixture.rules:36)\n"
+        "  job_loss_cannot_pay (rules/fixture.rules:38)\n"
+        "  noted (rules/fixture.rules:40)\n"
+        "0 tests, 0 passed, 0 failed\n");
+}
