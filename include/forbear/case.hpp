@@ -12,6 +12,10 @@
 
 namespace forbear {
 
+namespace detail {
+struct CaseAccess;  // builds a case from values already checked against the facts (rule tests)
+}
+
 /// One problem in a case's facts: which field, and what was expected and given.
 struct CaseError {
   std::string field;    ///< the JSON key, or "" for the case as a whole
@@ -33,6 +37,7 @@ class Case {
 
  private:
   friend struct CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts);
+  friend struct detail::CaseAccess;
   Case(std::shared_ptr<const detail::Program> program, std::vector<Value> facts, nlohmann::json id)
       : program_(std::move(program)), facts_(std::move(facts)), id_(std::move(id)) {}
 

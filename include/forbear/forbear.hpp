@@ -7,6 +7,7 @@
 #include "forbear/diagnostic.hpp"
 #include "forbear/engine.hpp"
 #include "forbear/format.hpp"
+#include "forbear/rule_tests.hpp"
 #include "forbear/ruleset.hpp"
 #include "forbear/value.hpp"
 #include "forbear/version.hpp"
