@@ -46,12 +46,18 @@ struct AdviceEntry {
   std::vector<std::string> rules;  ///< the fired rules that recommended it
 };
 
-/// A fact that was unknown and whose value could have changed the result.
+/// A fact that was unknown and whose value could have changed the result: the advisor's next
+/// question. One value of it at a time is tried (every enum and bool value, numbers just around
+/// the points where a condition changes) to see how far it would move the ranking.
 struct MissingFact {
   std::string fact;
   LocalizedText description;
   std::vector<std::string> rules;  ///< rules left undecided because of it
   Decimal weight;                  ///< points at stake in those rules (vetoes count as 100)
+  bool could_change_top = false;   ///< some value of it would put another strategy first (or none)
+  int positions_moved = 0;         ///< the most places one value moves the strategies (0: none moves them)
+  nlohmann::json with_value;       ///< that value, as in case JSON (null when no value moves the ranking)
+  std::string new_top;             ///< the strategy first with that value ("" unless could_change_top, or none would rank)
 };
 
 /// How one rule fared: "fired", "not_fired" or "unknown".

@@ -6,6 +6,7 @@
 #include "forbear/decimal.hpp"
 #include "forbear/diagnostic.hpp"
 #include "forbear/engine.hpp"
+#include "forbear/explain.hpp"
 #include "forbear/format.hpp"
 #include "forbear/rule_tests.hpp"
 #include "forbear/ruleset.hpp"

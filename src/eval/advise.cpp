@@ -6,7 +6,8 @@
 #include <stdexcept>
 
 #include "eval/deciding_facts.hpp"
-#include "eval/evaluator.hpp"
+#include "eval/fact_impact.hpp"
+#include "eval/outcome.hpp"
 #include "eval/render.hpp"
 #include "forbear/engine.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 using detail::EffectKind;
 using detail::Program;
 
-enum class Status : std::uint8_t { fired, not_fired, unknown };
+using Status = detail::RuleStatus;
 
 // A veto puts this many points at stake when weighing missing facts.
 const Decimal kVetoWeight = Decimal::from_raw(100 * Decimal::kOne);
@@ -39,30 +40,13 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
   result.id = facts.id();
   result.ruleset = {program.name, program.version, program.sha256};
 
-  std::vector<Value> slots(program.values.size());
-  for (detail::Slot slot = 0; slot < program.fact_count && slot < facts.facts().size(); ++slot) {
-    slots[slot] = facts.facts()[slot];
-    if (!is_known(slots[slot]) && program.values[slot].default_value) slots[slot] = *program.values[slot].default_value;
-  }
+  const detail::Outcome outcome = detail::evaluate_outcome(program, facts.facts());
+  const std::vector<Value>& slots = outcome.slots;
+  const auto& status = outcome.status;
+  result.faults = outcome.faults;
 
-  detail::Evaluator evaluator(program, slots, result.faults);
-  for (detail::Slot slot : program.evaluation_order) {
-    const auto& value = program.values[slot];
-    slots[slot] = evaluator.evaluate(value.expr, value.name);
-  }
-
-  // Rules.
-  std::vector<Status> status(program.rules.size());
-  for (std::size_t r = 0; r < program.rules.size(); ++r) {
-    const auto& rule = program.rules[r];
-    const Value outcome = evaluator.evaluate(rule.condition, rule.name);
-    const auto* fired = std::get_if<bool>(&outcome);
-    status[r] = !fired ? Status::unknown : (*fired ? Status::fired : Status::not_fired);
-  }
-
-  // Scores and vetoes.
+  // What each fired rule contributed.
   const std::size_t strategy_count = program.strategies.size();
-  std::vector<Decimal> scores(strategy_count);
   std::vector<std::vector<Contribution>> because(strategy_count);
   std::vector<std::vector<Contribution>> vetoes(strategy_count);
   std::vector<std::vector<std::string>> advised_by(program.advice.size());
@@ -71,16 +55,9 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
     const auto& rule = program.rules[r];
     for (const auto& effect : rule.effects) {
       switch (effect.kind) {
-        case EffectKind::add_points: {
-          const auto sum = add(scores[effect.target], effect.points);
-          if (sum.ok()) {
-            scores[effect.target] = sum.value;
-          } else {
-            result.faults.push_back({rule.name, "arithmetic overflow adding points to '" + program.strategies[effect.target].name + "'", rule.location});
-          }
+        case EffectKind::add_points:
           because[effect.target].push_back(contribution(program, rule, effect.points, slots));
           break;
-        }
         case EffectKind::exclude:
           vetoes[effect.target].push_back(contribution(program, rule, Decimal(), slots));
           break;
@@ -93,19 +70,14 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
     }
   }
 
-  std::vector<std::size_t> ranked;
   for (std::size_t s = 0; s < strategy_count; ++s) {
-    const auto& strategy = program.strategies[s];
-    if (!vetoes[s].empty()) {
-      result.excluded.push_back({strategy.name, detail::render_label(program, strategy.label, slots), scores[s], std::move(vetoes[s]), std::move(because[s])});
-    } else {
-      ranked.push_back(s);
-    }
+    if (!outcome.vetoed[s]) continue;
+    result.excluded.push_back({program.strategies[s].name, detail::render_label(program, program.strategies[s].label, slots),
+                               outcome.scores[s], std::move(vetoes[s]), std::move(because[s])});
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
-  for (std::size_t i = 0; i < ranked.size(); ++i) {
-    const std::size_t s = ranked[i];
-    result.strategies.push_back({program.strategies[s].name, static_cast<int>(i + 1), scores[s],
+  for (std::size_t i = 0; i < outcome.ranking.size(); ++i) {
+    const std::size_t s = outcome.ranking[i];
+    result.strategies.push_back({program.strategies[s].name, static_cast<int>(i + 1), outcome.scores[s],
                                  detail::render_label(program, program.strategies[s].label, slots), std::move(because[s])});
   }
 
@@ -155,11 +127,27 @@ AdviceResult advise(const RuleSet& rules, const Case& facts, const AdviseOptions
     if (value.kind != detail::ValueKind::output) continue;
     for (detail::Slot input : deciding.of(value.expr)) weights[input];
   }
+  // How far one value of each would move the ranking: the next question is the one whose answer
+  // could change the advice most.
   for (const auto& [slot, weight] : weights) {
     const auto& fact = program.values[slot];
-    result.missing.push_back({fact.name, detail::render_label(program, fact.description, slots), weight.rules, weight.points});
+    MissingFact missing;
+    missing.fact = fact.name;
+    missing.description = detail::render_label(program, fact.description, slots);
+    missing.rules = weight.rules;
+    missing.weight = weight.points;
+    if (!weight.rules.empty()) {
+      const detail::FactImpact impact = detail::fact_impact(program, outcome, facts.facts(), slot);
+      missing.could_change_top = impact.could_change_top;
+      missing.positions_moved = impact.positions_moved;
+      missing.with_value = detail::value_to_json(program, impact.value, fact.type);
+      if (impact.could_change_top && impact.new_top < strategy_count) missing.new_top = program.strategies[impact.new_top].name;
+    }
+    result.missing.push_back(std::move(missing));
   }
   std::stable_sort(result.missing.begin(), result.missing.end(), [](const MissingFact& a, const MissingFact& b) {
+    if (a.could_change_top != b.could_change_top) return a.could_change_top;
+    if (a.positions_moved != b.positions_moved) return a.positions_moved > b.positions_moved;
     if (a.weight != b.weight) return a.weight > b.weight;
     return a.rules.size() > b.rules.size();
   });

@@ -30,13 +30,23 @@ void label_slots(const Label& label, std::set<Slot>& out) {
   template_slots(label.en, out);
 }
 
+// A DOT string; a line break becomes DOT's centred line break.
 std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
   return out + '"';
+}
+
+// ", name=\"value\"" when the value is set.
+std::string attribute(const char* name, const std::string& value) {
+  return value.empty() ? std::string() : std::string(", ") + name + "=" + quoted(value);
 }
 
 }  // namespace
@@ -51,11 +61,11 @@ DecisionGraph::DecisionGraph(const Program& program) {
     const Kind kind = value.kind == ValueKind::fact ? Kind::fact : value.kind == ValueKind::let ? Kind::let : Kind::output;
     vertices_.push_back({kind, value.name});
   }
-  const std::size_t rules_at = vertices_.size();
+  const std::size_t rules_at = rules_at_ = vertices_.size();
   for (const auto& rule : program.rules) vertices_.push_back({Kind::rule, rule.name});
-  const std::size_t strategies_at = vertices_.size();
+  const std::size_t strategies_at = strategies_at_ = vertices_.size();
   for (const auto& strategy : program.strategies) vertices_.push_back({Kind::strategy, strategy.name});
-  const std::size_t advice_at = vertices_.size();
+  const std::size_t advice_at = advice_at_ = vertices_.size();
   for (const auto& item : program.advice) vertices_.push_back({Kind::advice, item.id});
 
   for (Slot slot = 0; slot < program.values.size(); ++slot) {
@@ -105,20 +115,32 @@ std::vector<DecisionGraph::Vertex> DecisionGraph::dependents(std::string_view va
   return reached;
 }
 
-void DecisionGraph::write_dot(std::ostream& out, const std::string& title) const {
+void DecisionGraph::write_dot(std::ostream& out, const std::string& title, const GraphLooks* looks) const {
   const Graph graph = to_boost(vertices_.size(), edges_);
-  const auto vertex_writer = [this](std::ostream& os, std::size_t v) {
+  const auto vertex_writer = [this, looks](std::ostream& os, std::size_t v) {
     static const char* const kShapes[] = {"ellipse", "ellipse", "doubleoctagon", "box", "hexagon", "note"};
     static const char* const kColors[] = {"#dbeafe", "#e0e7ff", "#ede9fe", "#fef3c7", "#dcfce7", "#f1f5f9"};
     const Vertex& vertex = vertices_[v];
-    os << "[label=" << quoted(vertex.name) << ", shape=" << kShapes[static_cast<int>(vertex.kind)]
-       << ", style=filled, fillcolor=" << quoted(kColors[static_cast<int>(vertex.kind)])
-       << ", id=" << quoted(std::string(kind_name(vertex.kind)) + ":" + vertex.name) << "]";
+    static const VertexLook kPlain;
+    const VertexLook& look = looks && v < looks->vertices.size() ? looks->vertices[v] : kPlain;
+    os << "[label=" << quoted(look.label.empty() ? vertex.name : look.label) << ", shape=" << kShapes[static_cast<int>(vertex.kind)]
+       << ", style=" << (look.style.empty() ? "filled" : quoted(look.style))
+       << ", fillcolor=" << quoted(look.fillcolor.empty() ? kColors[static_cast<int>(vertex.kind)] : look.fillcolor)
+       << attribute("color", look.color) << attribute("fontcolor", look.fontcolor) << attribute("penwidth", look.penwidth)
+       << attribute("tooltip", look.tooltip) << ", id=" << quoted(std::string(kind_name(vertex.kind)) + ":" + vertex.name) << "]";
+  };
+  const auto edge_writer = [&graph, looks](std::ostream& os, const Graph::edge_descriptor& edge) {
+    if (!looks) return;
+    const auto found = looks->edges.find({boost::source(edge, graph), boost::target(edge, graph)});
+    if (found == looks->edges.end()) return;
+    const EdgeLook& look = found->second;
+    std::string attributes = attribute("color", look.color) + attribute("penwidth", look.penwidth) + attribute("style", look.style);
+    if (!attributes.empty()) os << "[" << attributes.substr(2) << "]";
   };
   const auto graph_writer = [&title](std::ostream& os) {
     os << "rankdir=LR;\nlabel=" << quoted(title) << ";\nnode [fontname=\"sans-serif\"];\n";
   };
-  boost::write_graphviz(out, graph, vertex_writer, boost::default_writer(), graph_writer);
+  boost::write_graphviz(out, graph, vertex_writer, edge_writer, graph_writer);
 }
 
 }  // namespace forbear::detail

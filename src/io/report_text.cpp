@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "forbear/advice.hpp"
+#include "io/setting_text.hpp"
 
 namespace forbear {
 namespace {
@@ -50,6 +51,18 @@ void write_contributions(std::ostringstream& out, const std::vector<Contribution
   }
 }
 
+// How one value of a missing fact would move the ranking: "has_proof = true would put x first".
+std::string impact_text(const MissingFact& m, std::string_view lang) {
+  const std::string setting = detail::setting_text(m.fact, m.with_value);
+  const std::string places = std::to_string(m.positions_moved);
+  if (lang == "zh") {
+    if (m.could_change_top) return "若 " + setting + "," + (m.new_top.empty() ? "将没有可选的策略" : m.new_top + " 将排第一");
+    return "若 " + setting + ",排名共变动 " + places + " 位";
+  }
+  if (m.could_change_top) return setting + (m.new_top.empty() ? " would leave no strategy ranked" : " would put " + m.new_top + " first");
+  return setting + " would move the ranking by " + places + " places";
+}
+
 }  // namespace
 
 std::string render_text(const AdviceResult& result, std::string_view lang) {
@@ -88,6 +101,7 @@ std::string render_text(const AdviceResult& result, std::string_view lang) {
       out << "  - " << m.fact;
       const std::string& description = m.description.in(lang);
       if (!description.empty()) out << " (" << description << ')';
+      if (m.positions_moved > 0) out << ": " << impact_text(m, lang);
       out << '\n';
     }
   }

@@ -54,7 +54,10 @@ nlohmann::ordered_json to_json(const AdviceResult& result) {
 
   Json missing = Json::array();
   for (const auto& m : result.missing) {
-    missing.push_back({{"fact", m.fact}, {"description", text_json(m.description)}, {"weight", points_json(m.weight)}, {"rules", m.rules}});
+    missing.push_back({{"fact", m.fact}, {"description", text_json(m.description)}, {"weight", points_json(m.weight)}, {"rules", m.rules},
+                       {"could_change_top", m.could_change_top}, {"positions_moved", m.positions_moved},
+                       {"with_value", Json::parse(m.with_value.dump())},
+                       {"new_top", m.new_top.empty() ? Json(nullptr) : Json(m.new_top)}});
   }
   out["missing"] = std::move(missing);
 

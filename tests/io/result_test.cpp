@@ -121,10 +121,16 @@ TEST_CASE("to_json: the shape and values of each part", "[io]") {
   CHECK(j["advice"][0]["rules"] == ordered_json{"r_a"});
 
   REQUIRE(j["missing"].size() == 1);
-  CHECK(keys(j["missing"][0]) == Keys{"fact", "description", "weight", "rules"});
+  CHECK(keys(j["missing"][0]) == Keys{"fact", "description", "weight", "rules", "could_change_top", "positions_moved",
+                                      "with_value", "new_top"});
   CHECK(j["missing"][0]["fact"] == "kind");
   CHECK(j["missing"][0]["weight"] == 10);
   CHECK(j["missing"][0]["rules"] == ordered_json{"r_kind"});
+  // kind = illness gives b 10 more points: b (11.5) overtakes a (5), two places moved.
+  CHECK(j["missing"][0]["could_change_top"] == true);
+  CHECK(j["missing"][0]["positions_moved"] == 2);
+  CHECK(j["missing"][0]["with_value"] == "illness");
+  CHECK(j["missing"][0]["new_top"] == "b");
 
   CHECK(j["faults"] == ordered_json::array());
 
@@ -212,7 +218,7 @@ TEST_CASE("render_text in Chinese and English", "[io]") {
                                      "      - r_veto: 太久 [依据: law §3] (demo.rules:14)\n"));
     CHECK_THAT(text, Catch::Contains("\n计算结果:\n  monthly = 250.125\n"));
     CHECK_THAT(text, Catch::Contains("\n具体建议:\n  - [doc.proof] 证明1000.5元\n"));
-    CHECK_THAT(text, Catch::Contains("\n缺少的信息(补充后建议可能改变):\n  - kind\n"));
+    CHECK_THAT(text, Catch::Contains("\n缺少的信息(补充后建议可能改变):\n  - kind: 若 kind = illness,b 将排第一\n"));
     CHECK_THAT(text, Catch::Contains("\n推理过程:\n  output monthly = amount (1000.5) / 4 = 250.125\n"));
     CHECK_THAT(text, Catch::Contains("  [fired] r_a: days (90) > 30 → true\n"));
     CHECK_THAT(text, Catch::Contains("  [unknown] r_kind: kind (unknown) == illness → unknown  (missing: kind)\n"));
@@ -229,7 +235,8 @@ TEST_CASE("render_text in Chinese and English", "[io]") {
                                      "      - r_veto: too long [source: law §3] (demo.rules:14)\n"));
     CHECK_THAT(text, Catch::Contains("\nComputed values:\n  monthly = 250.125\n"));
     CHECK_THAT(text, Catch::Contains("\nAdvice:\n  - [doc.proof] Proof of 1000.5 CNY\n"));
-    CHECK_THAT(text, Catch::Contains("\nMissing facts (the advice may change once known):\n  - kind\n"));
+    CHECK_THAT(text, Catch::Contains("\nMissing facts (the advice may change once known):\n"
+                                     "  - kind: kind = illness would put b first\n"));
     CHECK_THAT(text, Catch::Contains("\nTrace:\n"));
     CHECK_THAT(text, !Catch::Contains("分期"));
   }
@@ -237,13 +244,14 @@ TEST_CASE("render_text in Chinese and English", "[io]") {
     const auto r = run(rules, json::object());
     const std::string zh = forbear::render_text(r, "zh");
     CHECK_THAT(zh, Catch::Contains("\n具体建议:\n  无\n"));
-    CHECK_THAT(zh, Catch::Contains("  - days (逾期天数)\n"));
+    // days = 1 fires only r_c (c += 2), which puts c first.
+    CHECK_THAT(zh, Catch::Contains("  - days (逾期天数): 若 days = 1,c 将排第一\n"));
     CHECK_THAT(zh, Catch::Contains("  monthly = 未知\n"));
     CHECK_THAT(forbear::render_text(r, "en"), Catch::Contains("  monthly = unknown\n"));
     CHECK(zh.rfind("规则集: demo 2.0.1", 0) == 0);  // no id, no header line
     const std::string en = forbear::render_text(r, "en");
     CHECK_THAT(en, Catch::Contains("\nAdvice:\n  none\n"));
-    CHECK_THAT(en, Catch::Contains("  - days (days overdue)\n"));
+    CHECK_THAT(en, Catch::Contains("  - days (days overdue): days = 1 would put c first\n"));
   }
   SECTION("a non-string id is shown as JSON; faults are listed") {
     const auto faulty = load("ruleset f version \"1\"\nfact d: int\noutput q = 1 / d\nstrategy s { en: \"S\" }\n", "f.rules");

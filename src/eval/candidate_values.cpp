@@ -1,0 +1,260 @@
+#include "eval/candidate_values.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "eval/evaluator.hpp"
+#include "eval/outcome.hpp"
+#include "model/numbers.hpp"
+
+namespace forbear::detail {
+namespace {
+
+// The secant search for a comparison's turning point gives up after this many steps.
+constexpr int kSearchSteps = 24;
+
+bool is_numeric(const Type& type) { return type.base == BaseType::integer || type.base == BaseType::number; }
+
+bool is_comparison(Op op) {
+  return op == Op::equal || op == Op::not_equal || op == Op::less || op == Op::less_equal || op == Op::greater ||
+         op == Op::greater_equal;
+}
+
+// True when expression `id` reads `fact`, directly or through derived values.
+bool reads_fact(const Program& program, ExprId id, Slot fact) {
+  std::vector<Slot> slots;
+  collect_slots(program, id, slots);
+  return std::any_of(slots.begin(), slots.end(), [&](Slot slot) {
+    if (slot == fact) return true;
+    const auto& inputs = program.values[slot].input_facts;
+    return slot >= program.fact_count && std::binary_search(inputs.begin(), inputs.end(), fact);
+  });
+}
+
+// The two sides of every numeric comparison (and `x in {...}` element) that reads the fact.
+void collect_comparisons(const Program& program, ExprId id, Slot fact, std::vector<std::pair<ExprId, ExprId>>& out) {
+  const Expr& expr = program.exprs[id];
+  if (is_comparison(expr.op) && is_numeric(program.exprs[expr.args[0]].type) && is_numeric(program.exprs[expr.args[1]].type) &&
+      reads_fact(program, id, fact)) {
+    out.emplace_back(expr.args[0], expr.args[1]);
+  }
+  if (expr.op == Op::member_of && is_numeric(program.exprs[expr.args[0]].type) && reads_fact(program, expr.args[0], fact)) {
+    for (std::size_t i = 1; i < expr.args.size(); ++i) out.emplace_back(expr.args[0], expr.args[i]);
+  }
+  for (ExprId arg : expr.args) collect_comparisons(program, arg, fact, out);
+}
+
+// Evaluates the sides of comparisons with the fact set to trial values, remembering each trial.
+class Probe {
+ public:
+  Probe(const Program& program, const std::vector<Value>& facts, Slot fact)
+      : program_(program), facts_(facts), fact_(fact), integral_(program.values[fact].type.base == BaseType::integer) {}
+
+  bool integral() const { return integral_; }
+
+  // lhs - rhs with the fact at x, when both sides are known.
+  std::optional<Decimal> difference(Decimal x, ExprId lhs, ExprId rhs) {
+    const std::vector<Value>& slots = slots_at(x);
+    std::vector<Fault> ignored;
+    Evaluator evaluator(program_, slots, ignored);
+    static const std::string kOwner = "probe";
+    const Value a = evaluator.evaluate(lhs, kOwner);
+    const Value b = evaluator.evaluate(rhs, kOwner);
+    if (!is_known(a) || !is_known(b)) return std::nullopt;
+    const auto da = as_decimal(a);
+    const auto db = as_decimal(b);
+    if (!da.ok() || !db.ok()) return std::nullopt;
+    const auto d = subtract(da.value, db.value);
+    if (!d.ok()) return std::nullopt;
+    return d.value;
+  }
+
+  // The fact's value for a trial point (rounded to a whole number for an int fact).
+  Value value_at(Decimal x) const {
+    if (!integral_) return x;
+    const auto rounded = round(x);
+    return to_int64(rounded.ok() ? rounded.value : x);
+  }
+
+ private:
+  const std::vector<Value>& slots_at(Decimal x) {
+    auto found = trials_.find(x.raw());
+    if (found != trials_.end()) return found->second;
+    std::vector<Value> facts = facts_;
+    facts[fact_] = value_at(x);
+    std::vector<Fault> ignored;
+    return trials_.emplace(x.raw(), evaluate_values(program_, facts, ignored)).first->second;
+  }
+
+  const Program& program_;
+  const std::vector<Value>& facts_;
+  Slot fact_;
+  bool integral_;
+  std::map<std::int64_t, std::vector<Value>> trials_;
+};
+
+Decimal whole(std::int64_t n) { return Decimal::from_int(n).value; }
+
+// Where lhs - rhs crosses zero as the fact changes, found by the secant method from `start`
+// (exact in one step when the sides are linear in the fact); nothing when the difference is
+// unknown or does not change.
+std::optional<Decimal> turning_point(Probe& probe, Decimal start, ExprId lhs, ExprId rhs) {
+  Decimal x0 = start;
+  auto d0 = probe.difference(x0, lhs, rhs);
+  if (!d0) {  // e.g. a division by the fact at 0: start one further
+    const auto next = add(x0, whole(1));
+    if (!next.ok()) return std::nullopt;
+    x0 = next.value;
+    d0 = probe.difference(x0, lhs, rhs);
+    if (!d0) return std::nullopt;
+  }
+  const auto second = add(x0, whole(1));
+  if (!second.ok()) return std::nullopt;
+  Decimal x1 = second.value;
+  auto d1 = probe.difference(x1, lhs, rhs);
+  if (!d1) return std::nullopt;
+  for (int step = 0; step < kSearchSteps; ++step) {
+    if (*d1 == Decimal()) return x1;
+    if (*d1 == *d0) return step == 0 ? std::nullopt : std::optional<Decimal>(x1);
+    // x2 = x1 - d1 * (x1 - x0) / (d1 - d0), multiplying first to keep the digits
+    const auto run = subtract(x1, x0);
+    const auto rise = subtract(*d1, *d0);
+    if (!run.ok() || !rise.ok()) return x1;
+    const auto scaled = multiply(*d1, run.value);
+    if (!scaled.ok()) return x1;
+    const auto shift = divide(scaled.value, rise.value);
+    if (!shift.ok()) return x1;
+    const auto next = subtract(x1, shift.value);
+    if (!next.ok()) return x1;
+    Decimal x2 = next.value;
+    if (probe.integral()) x2 = whole(std::get<std::int64_t>(probe.value_at(x2)));
+    if (x2 == x1) return x1;
+    const auto d2 = probe.difference(x2, lhs, rhs);
+    if (!d2) return x1;
+    x0 = x1;
+    d0 = d1;
+    x1 = x2;
+    d1 = d2;
+  }
+  return x1;
+}
+
+// 10^-places of the last decimal digit of `x` (1 for a whole number).
+Decimal last_digit_step(Decimal x) {
+  const std::string text = x.to_string();
+  const auto point = text.find('.');
+  if (point == std::string::npos) return whole(1);
+  std::int64_t raw = Decimal::kOne;
+  for (std::size_t i = point + 1; i < text.size(); ++i) raw /= 10;
+  return Decimal::from_raw(raw);
+}
+
+void add_decimal(std::vector<Decimal>& out, Checked<Decimal> value) {
+  if (value.ok()) out.push_back(value.value);
+}
+
+std::vector<Value> numeric_candidates(const Program& program, const std::vector<Value>& facts, Slot fact) {
+  const ValueInfo& info = program.values[fact];
+  std::vector<std::pair<ExprId, ExprId>> comparisons;
+  for (Slot slot : program.evaluation_order) collect_comparisons(program, program.values[slot].expr, fact, comparisons);
+  for (const auto& rule : program.rules) collect_comparisons(program, rule.condition, fact, comparisons);
+  std::sort(comparisons.begin(), comparisons.end());
+  comparisons.erase(std::unique(comparisons.begin(), comparisons.end()), comparisons.end());
+
+  Decimal start;
+  if (info.min_value && compare_numbers(*info.min_value, Value{start}) > 0) start = as_decimal(*info.min_value).value;
+  if (info.max_value && compare_numbers(*info.max_value, Value{start}) < 0) start = as_decimal(*info.max_value).value;
+
+  Probe probe(program, facts, fact);
+  std::vector<Decimal> points;
+  for (const auto& [lhs, rhs] : comparisons) {
+    const auto at = turning_point(probe, start, lhs, rhs);
+    if (!at) continue;
+    if (probe.integral()) {
+      const std::int64_t low = to_int64(floor(*at));
+      const std::int64_t high = to_int64(ceil(*at));
+      for (std::int64_t n : {low - 1, low, high, high + 1}) add_decimal(points, Decimal::from_int(n));
+    } else {
+      const Decimal step = last_digit_step(*at);
+      add_decimal(points, subtract(*at, step));
+      points.push_back(*at);
+      add_decimal(points, add(*at, step));
+    }
+  }
+  if (info.min_value) points.push_back(as_decimal(*info.min_value).value);
+  if (info.max_value) points.push_back(as_decimal(*info.max_value).value);
+  if (points.empty()) points.push_back(start);
+
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  std::vector<Value> out;
+  for (Decimal point : points) {
+    Value value = probe.value_at(point);
+    if (program.in_range(info, value)) out.push_back(std::move(value));
+  }
+  return out;
+}
+
+// The texts a text fact is compared with (`x == "a"`, `x in {"a", "b"}`), in the order written.
+void collect_texts(const Program& program, ExprId id, Slot fact, std::vector<Value>& out) {
+  const Expr& expr = program.exprs[id];
+  const auto is_fact = [&](ExprId arg) { return program.exprs[arg].op == Op::slot && program.exprs[arg].slot == fact; };
+  const auto take = [&](ExprId arg) {
+    const Expr& literal = program.exprs[arg];
+    if (literal.op == Op::literal && std::holds_alternative<std::string>(literal.literal)) out.push_back(literal.literal);
+  };
+  if ((expr.op == Op::equal || expr.op == Op::not_equal) && (is_fact(expr.args[0]) || is_fact(expr.args[1]))) {
+    take(expr.args[is_fact(expr.args[0]) ? 1 : 0]);
+  }
+  if (expr.op == Op::member_of && is_fact(expr.args[0])) {
+    for (std::size_t i = 1; i < expr.args.size(); ++i) take(expr.args[i]);
+  }
+  for (ExprId arg : expr.args) collect_texts(program, arg, fact, out);
+}
+
+}  // namespace
+
+std::vector<Value> candidate_values(const Program& program, const std::vector<Value>& facts, Slot fact) {
+  const ValueInfo& info = program.values[fact];
+  std::vector<Value> candidates;
+  switch (info.type.base) {
+    case BaseType::boolean:
+      candidates = {Value{false}, Value{true}};
+      break;
+    case BaseType::enumeration:
+      for (std::uint32_t i = 0; i < program.enums[info.type.enum_id].members.size(); ++i) candidates.emplace_back(std::in_place_type<EnumMember>, EnumMember{i});
+      break;
+    case BaseType::integer:
+    case BaseType::number:
+      candidates = numeric_candidates(program, facts, fact);
+      break;
+    case BaseType::text: {
+      for (Slot slot : program.evaluation_order) collect_texts(program, program.values[slot].expr, fact, candidates);
+      for (const auto& rule : program.rules) collect_texts(program, rule.condition, fact, candidates);
+      candidates.push_back(std::string());
+      std::vector<Value> unique;
+      for (auto& value : candidates) {
+        if (std::find(unique.begin(), unique.end(), value) == unique.end()) unique.push_back(std::move(value));
+      }
+      candidates = std::move(unique);
+      break;
+    }
+    default:
+      break;
+  }
+  Value current = fact < facts.size() ? facts[fact] : Value{};
+  if (!is_known(current) && info.default_value) current = *info.default_value;
+  if (is_known(current)) {
+    const auto same = [&](const Value& value) {
+      if (is_numeric(info.type)) return compare_numbers(value, current) == 0;
+      return value == current;
+    };
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(), same), candidates.end());
+  }
+  return candidates;
+}
+
+}  // namespace forbear::detail
