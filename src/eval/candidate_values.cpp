@@ -122,24 +122,32 @@ std::optional<Decimal> turning_point(Probe& probe, Decimal start, ExprId lhs, Ex
     // x2 = x1 - d1 * (x1 - x0) / (d1 - d0), multiplying first to keep the digits
     const auto run = subtract(x1, x0);
     const auto rise = subtract(*d1, *d0);
-    if (!run.ok() || !rise.ok()) return x1;
+    if (!run.ok() || !rise.ok()) break;
     const auto scaled = multiply(*d1, run.value);
-    if (!scaled.ok()) return x1;
+    if (!scaled.ok()) break;
     const auto shift = divide(scaled.value, rise.value);
-    if (!shift.ok()) return x1;
+    if (!shift.ok()) break;
     const auto next = subtract(x1, shift.value);
-    if (!next.ok()) return x1;
+    if (!next.ok()) break;
     Decimal x2 = next.value;
     if (probe.integral()) x2 = whole(std::get<std::int64_t>(probe.value_at(x2)));
-    if (x2 == x1) return x1;
+    if (x2 == x1) break;
     const auto d2 = probe.difference(x2, lhs, rhs);
-    if (!d2) return x1;
+    if (!d2) break;
     x0 = x1;
     d0 = d1;
     x1 = x2;
     d1 = d2;
   }
   return x1;
+}
+
+// True when lhs - rhs has a different sign (or is zero) at `a` and at `b`.
+bool turns_between(Probe& probe, Decimal a, Decimal b, ExprId lhs, ExprId rhs) {
+  const auto da = probe.difference(a, lhs, rhs);
+  const auto db = probe.difference(b, lhs, rhs);
+  if (!da || !db) return false;
+  return (*da <= Decimal() && *db >= Decimal()) || (*da >= Decimal() && *db <= Decimal());
 }
 
 // 10^-places of the last decimal digit of `x` (1 for a whole number).
@@ -171,18 +179,38 @@ std::vector<Value> numeric_candidates(const Program& program, const std::vector<
   Probe probe(program, facts, fact);
   std::vector<Decimal> points;
   for (const auto& [lhs, rhs] : comparisons) {
-    const auto at = turning_point(probe, start, lhs, rhs);
-    if (!at) continue;
+    const auto turn = turning_point(probe, start, lhs, rhs);
+    if (!turn) continue;
+    const Decimal at = *turn;
     if (probe.integral()) {
-      const std::int64_t low = to_int64(floor(*at));
-      const std::int64_t high = to_int64(ceil(*at));
+      const std::int64_t low = to_int64(floor(at));
+      const std::int64_t high = to_int64(ceil(at));
       for (std::int64_t n : {low - 1, low, high, high + 1}) add_decimal(points, Decimal::from_int(n));
-    } else {
-      const Decimal step = last_digit_step(*at);
-      add_decimal(points, subtract(*at, step));
-      points.push_back(*at);
-      add_decimal(points, add(*at, step));
+      continue;
     }
+    // A point with more than two decimals is most often only approximate (a division rounds to
+    // 6 places): it is replaced by the whole numbers, or else the hundredths, around it when the
+    // comparison turns between them: 1999, 2000, 2001 rather than 2000.000021 and its
+    // neighbours, which may all lie on one side of the turn.
+    const auto hundredths = round(at, 2);
+    bool replaced = false;
+    const bool approximate = !(hundredths.ok() && hundredths.value == at);
+    for (const int places : {0, 2}) {
+      const auto near = round(at, places);
+      if (!approximate || replaced || !near.ok()) continue;
+      const Decimal unit = places == 0 ? whole(1) : Decimal::from_raw(Decimal::kOne / 100);
+      const auto below = subtract(near.value, unit);
+      const auto above = add(near.value, unit);
+      if (below.ok() && above.ok() && turns_between(probe, below.value, above.value, lhs, rhs)) {
+        points.insert(points.end(), {below.value, near.value, above.value});
+        replaced = true;
+      }
+    }
+    if (replaced) continue;
+    const Decimal step = last_digit_step(at);
+    add_decimal(points, subtract(at, step));
+    points.push_back(at);
+    add_decimal(points, add(at, step));
   }
   if (info.min_value) points.push_back(as_decimal(*info.min_value).value);
   if (info.max_value) points.push_back(as_decimal(*info.max_value).value);
