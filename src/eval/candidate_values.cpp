@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "eval/evaluator.hpp"
@@ -14,7 +15,10 @@ namespace forbear::detail {
 namespace {
 
 // The secant search for a comparison's turning point gives up after this many steps.
-constexpr int kSearchSteps = 24;
+constexpr int kSecantSteps = 24;
+// The search for a value on the other side of a comparison doubles its step at most this often
+// (2^44 is beyond the range of a number).
+constexpr int kDoublings = 44;
 
 bool is_numeric(const Type& type) { return type.base == BaseType::integer || type.base == BaseType::number; }
 
@@ -34,35 +38,62 @@ bool reads_fact(const Program& program, ExprId id, Slot fact) {
   });
 }
 
-// The two sides of every numeric comparison (and `x in {...}` element) that reads the fact.
-void collect_comparisons(const Program& program, ExprId id, Slot fact, std::vector<std::pair<ExprId, ExprId>>& out) {
+// A numeric comparison that reads the fact: `lhs OP rhs`, or one element of `lhs in {...}`
+// (then `node` is kNone and the outcome is lhs == rhs).
+struct Comparison {
+  ExprId node = kNone;
+  ExprId lhs = kNone;
+  ExprId rhs = kNone;
+  bool ordering = false;  // <, <=, > or >=: true on one side of a turning point, false on the other
+  friend bool operator<(const Comparison& a, const Comparison& b) {
+    return std::tie(a.node, a.lhs, a.rhs) < std::tie(b.node, b.lhs, b.rhs);
+  }
+  friend bool operator==(const Comparison& a, const Comparison& b) {
+    return std::tie(a.node, a.lhs, a.rhs) == std::tie(b.node, b.lhs, b.rhs);
+  }
+};
+
+void collect_comparisons(const Program& program, ExprId id, Slot fact, std::vector<Comparison>& out) {
   const Expr& expr = program.exprs[id];
   if (is_comparison(expr.op) && is_numeric(program.exprs[expr.args[0]].type) && is_numeric(program.exprs[expr.args[1]].type) &&
       reads_fact(program, id, fact)) {
-    out.emplace_back(expr.args[0], expr.args[1]);
+    out.push_back({id, expr.args[0], expr.args[1], expr.op != Op::equal && expr.op != Op::not_equal});
   }
   if (expr.op == Op::member_of && is_numeric(program.exprs[expr.args[0]].type) && reads_fact(program, expr.args[0], fact)) {
-    for (std::size_t i = 1; i < expr.args.size(); ++i) out.emplace_back(expr.args[0], expr.args[i]);
+    for (std::size_t i = 1; i < expr.args.size(); ++i) out.push_back({kNone, expr.args[0], expr.args[i], false});
   }
   for (ExprId arg : expr.args) collect_comparisons(program, arg, fact, out);
 }
 
-// Evaluates the sides of comparisons with the fact set to trial values, remembering each trial.
+Decimal whole(std::int64_t n) { return Decimal::from_int(n).value; }
+
+// Evaluates comparisons with the fact set to trial values. Only the derived values that read the
+// fact are computed again; each trial is remembered.
 class Probe {
  public:
   Probe(const Program& program, const std::vector<Value>& facts, Slot fact)
-      : program_(program), facts_(facts), fact_(fact), integral_(program.values[fact].type.base == BaseType::integer) {}
+      : program_(program), fact_(fact), integral_(program.values[fact].type.base == BaseType::integer) {
+    std::vector<Fault> ignored;
+    base_ = evaluate_values(program, facts, ignored);
+    for (Slot slot : program.evaluation_order) {
+      const auto& inputs = program.values[slot].input_facts;
+      if (std::binary_search(inputs.begin(), inputs.end(), fact)) readers_.push_back(slot);
+    }
+  }
 
   bool integral() const { return integral_; }
 
+  // The fact's value for a trial point (rounded to a whole number for an int fact).
+  Value value_at(Decimal x) const {
+    if (!integral_) return x;
+    const auto rounded = round(x);
+    return to_int64(rounded.ok() ? rounded.value : x);
+  }
+
   // lhs - rhs with the fact at x, when both sides are known.
-  std::optional<Decimal> difference(Decimal x, ExprId lhs, ExprId rhs) {
-    const std::vector<Value>& slots = slots_at(x);
-    std::vector<Fault> ignored;
-    Evaluator evaluator(program_, slots, ignored);
-    static const std::string kOwner = "probe";
-    const Value a = evaluator.evaluate(lhs, kOwner);
-    const Value b = evaluator.evaluate(rhs, kOwner);
+  std::optional<Decimal> difference(Decimal x, const Comparison& c) {
+    const Value a = evaluate(x, c.lhs);
+    const Value b = evaluate(x, c.rhs);
     if (!is_known(a) || !is_known(b)) return std::nullopt;
     const auto da = as_decimal(a);
     const auto db = as_decimal(b);
@@ -72,51 +103,64 @@ class Probe {
     return d.value;
   }
 
-  // The fact's value for a trial point (rounded to a whole number for an int fact).
-  Value value_at(Decimal x) const {
-    if (!integral_) return x;
-    const auto rounded = round(x);
-    return to_int64(rounded.ok() ? rounded.value : x);
+  // Whether the comparison holds with the fact at x, when that is known.
+  std::optional<bool> holds(Decimal x, const Comparison& c) {
+    if (c.node == kNone) {
+      const auto d = difference(x, c);
+      if (!d) return std::nullopt;
+      return *d == Decimal();
+    }
+    const Value value = evaluate(x, c.node);
+    if (const auto* b = std::get_if<bool>(&value)) return *b;
+    return std::nullopt;
   }
 
  private:
+  Value evaluate(Decimal x, ExprId id) {
+    std::vector<Fault> ignored;
+    Evaluator evaluator(program_, slots_at(x), ignored);
+    static const std::string kOwner = "probe";
+    return evaluator.evaluate(id, kOwner);
+  }
+
   const std::vector<Value>& slots_at(Decimal x) {
     auto found = trials_.find(x.raw());
     if (found != trials_.end()) return found->second;
-    std::vector<Value> facts = facts_;
-    facts[fact_] = value_at(x);
+    std::vector<Value> slots = base_;
+    slots[fact_] = value_at(x);
     std::vector<Fault> ignored;
-    return trials_.emplace(x.raw(), evaluate_values(program_, facts, ignored)).first->second;
+    Evaluator evaluator(program_, slots, ignored);
+    for (Slot slot : readers_) slots[slot] = evaluator.evaluate(program_.values[slot].expr, program_.values[slot].name);
+    return trials_.emplace(x.raw(), std::move(slots)).first->second;
   }
 
   const Program& program_;
-  const std::vector<Value>& facts_;
   Slot fact_;
   bool integral_;
+  std::vector<Value> base_;     // every value with the fact as given
+  std::vector<Slot> readers_;   // the derived values that read the fact, in evaluation order
   std::map<std::int64_t, std::vector<Value>> trials_;
 };
 
-Decimal whole(std::int64_t n) { return Decimal::from_int(n).value; }
-
-// Where lhs - rhs crosses zero as the fact changes, found by the secant method from `start`
-// (exact in one step when the sides are linear in the fact); nothing when the difference is
-// unknown or does not change.
-std::optional<Decimal> turning_point(Probe& probe, Decimal start, ExprId lhs, ExprId rhs) {
+// Where lhs - rhs reaches zero as the fact changes, by the secant method from `start` (exact in
+// one step when the sides are linear in the fact); nothing when the difference is unknown or
+// does not change.
+std::optional<Decimal> secant_root(Probe& probe, Decimal start, const Comparison& c) {
   Decimal x0 = start;
-  auto d0 = probe.difference(x0, lhs, rhs);
+  auto d0 = probe.difference(x0, c);
   if (!d0) {  // e.g. a division by the fact at 0: start one further
     const auto next = add(x0, whole(1));
     if (!next.ok()) return std::nullopt;
     x0 = next.value;
-    d0 = probe.difference(x0, lhs, rhs);
+    d0 = probe.difference(x0, c);
     if (!d0) return std::nullopt;
   }
   const auto second = add(x0, whole(1));
   if (!second.ok()) return std::nullopt;
   Decimal x1 = second.value;
-  auto d1 = probe.difference(x1, lhs, rhs);
+  auto d1 = probe.difference(x1, c);
   if (!d1) return std::nullopt;
-  for (int step = 0; step < kSearchSteps; ++step) {
+  for (int step = 0; step < kSecantSteps; ++step) {
     if (*d1 == Decimal()) return x1;
     if (*d1 == *d0) return step == 0 ? std::nullopt : std::optional<Decimal>(x1);
     // x2 = x1 - d1 * (x1 - x0) / (d1 - d0), multiplying first to keep the digits
@@ -132,7 +176,7 @@ std::optional<Decimal> turning_point(Probe& probe, Decimal start, ExprId lhs, Ex
     Decimal x2 = next.value;
     if (probe.integral()) x2 = whole(std::get<std::int64_t>(probe.value_at(x2)));
     if (x2 == x1) break;
-    const auto d2 = probe.difference(x2, lhs, rhs);
+    const auto d2 = probe.difference(x2, c);
     if (!d2) break;
     x0 = x1;
     d0 = d1;
@@ -142,12 +186,40 @@ std::optional<Decimal> turning_point(Probe& probe, Decimal start, ExprId lhs, Ex
   return x1;
 }
 
-// True when lhs - rhs has a different sign (or is zero) at `a` and at `b`.
-bool turns_between(Probe& probe, Decimal a, Decimal b, ExprId lhs, ExprId rhs) {
-  const auto da = probe.difference(a, lhs, rhs);
-  const auto db = probe.difference(b, lhs, rhs);
-  if (!da || !db) return false;
-  return (*da <= Decimal() && *db >= Decimal()) || (*da >= Decimal() && *db <= Decimal());
+// The first value at which an ordering comparison gives the other answer than at `start`,
+// searching upwards (then downwards) by doubling steps and then halving the gap; for step
+// functions (ceil, if) and curves where the secant method stalls.
+std::optional<Decimal> crossing(Probe& probe, Decimal start, const Comparison& c, std::optional<Decimal> lowest) {
+  const auto at_start = probe.holds(start, c);
+  if (!at_start) return std::nullopt;
+  const Decimal resolution = probe.integral() ? whole(1) : Decimal::from_raw(1);
+  for (const bool upwards : {true, false}) {
+    Decimal inside = start;
+    for (int k = 0; k < kDoublings; ++k) {
+      const auto step = Decimal::from_int(std::int64_t{1} << k);
+      const auto next = upwards ? add(start, step.value) : subtract(start, step.value);
+      if (!next.ok() || (!upwards && lowest && next.value < *lowest)) break;
+      const auto there = probe.holds(next.value, c);
+      if (!there) break;
+      if (*there == *at_start) {
+        inside = next.value;
+        continue;
+      }
+      Decimal outside = next.value;
+      // Halve the gap between the last value with the start's answer and the first without.
+      for (;;) {
+        const auto gap = subtract(outside, inside);
+        if (!gap.ok() || abs(gap.value).value <= resolution) return outside;
+        auto middle = add(inside, divide(gap.value, whole(2)).value).value;
+        if (probe.integral()) middle = whole(std::get<std::int64_t>(probe.value_at(middle)));
+        if (middle == inside || middle == outside) return outside;
+        const auto answer = probe.holds(middle, c);
+        if (!answer) return outside;
+        (*answer == *at_start ? inside : outside) = middle;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 // 10^-places of the last decimal digit of `x` (1 for a whole number).
@@ -160,13 +232,56 @@ Decimal last_digit_step(Decimal x) {
   return Decimal::from_raw(raw);
 }
 
-void add_decimal(std::vector<Decimal>& out, Checked<Decimal> value) {
-  if (value.ok()) out.push_back(value.value);
+// True when the comparison gives both answers among the points.
+bool turns_among(Probe& probe, const std::vector<Decimal>& points, const Comparison& c) {
+  bool seen_true = false;
+  bool seen_false = false;
+  for (Decimal point : points) {
+    const auto answer = probe.holds(point, c);
+    if (answer) (*answer ? seen_true : seen_false) = true;
+  }
+  return seen_true && seen_false;
+}
+
+// The values just around a turning point: whole numbers for an int fact; for a number the point
+// and its neighbours at its last digit, or, for a point with more than two decimals (most often
+// found only approximately, a division rounding to 6 places), the whole numbers or else the
+// hundredths around it when the comparison turns among them: 1999, 2000, 2001 rather than
+// 2000.000021 and its neighbours, which may all lie on one side of the turn.
+std::vector<Decimal> around(Probe& probe, Decimal at, const Comparison& c) {
+  std::vector<Decimal> points;
+  const auto add_point = [&](Checked<Decimal> value) {
+    if (value.ok()) points.push_back(value.value);
+  };
+  if (probe.integral()) {
+    const std::int64_t low = to_int64(floor(at));
+    const std::int64_t high = to_int64(ceil(at));
+    for (std::int64_t n : {low - 1, low, high, high + 1}) add_point(Decimal::from_int(n));
+    return points;
+  }
+  const auto hundredths = round(at, 2);
+  if (!hundredths.ok() || hundredths.value != at) {
+    for (const int places : {0, 2}) {
+      const auto near = round(at, places);
+      if (!near.ok()) continue;
+      const Decimal unit = places == 0 ? whole(1) : Decimal::from_raw(Decimal::kOne / 100);
+      std::vector<Decimal> rounded;
+      for (const auto value : {subtract(near.value, unit), near, add(near.value, unit)}) {
+        if (value.ok()) rounded.push_back(value.value);
+      }
+      if (turns_among(probe, rounded, c)) return rounded;
+    }
+  }
+  const Decimal step = last_digit_step(at);
+  add_point(subtract(at, step));
+  points.push_back(at);
+  add_point(add(at, step));
+  return points;
 }
 
 std::vector<Value> numeric_candidates(const Program& program, const std::vector<Value>& facts, Slot fact) {
   const ValueInfo& info = program.values[fact];
-  std::vector<std::pair<ExprId, ExprId>> comparisons;
+  std::vector<Comparison> comparisons;
   for (Slot slot : program.evaluation_order) collect_comparisons(program, program.values[slot].expr, fact, comparisons);
   for (const auto& rule : program.rules) collect_comparisons(program, rule.condition, fact, comparisons);
   std::sort(comparisons.begin(), comparisons.end());
@@ -175,42 +290,19 @@ std::vector<Value> numeric_candidates(const Program& program, const std::vector<
   Decimal start;
   if (info.min_value && compare_numbers(*info.min_value, Value{start}) > 0) start = as_decimal(*info.min_value).value;
   if (info.max_value && compare_numbers(*info.max_value, Value{start}) < 0) start = as_decimal(*info.max_value).value;
+  std::optional<Decimal> lowest;
+  if (info.min_value) lowest = as_decimal(*info.min_value).value;
 
   Probe probe(program, facts, fact);
   std::vector<Decimal> points;
-  for (const auto& [lhs, rhs] : comparisons) {
-    const auto turn = turning_point(probe, start, lhs, rhs);
-    if (!turn) continue;
-    const Decimal at = *turn;
-    if (probe.integral()) {
-      const std::int64_t low = to_int64(floor(at));
-      const std::int64_t high = to_int64(ceil(at));
-      for (std::int64_t n : {low - 1, low, high, high + 1}) add_decimal(points, Decimal::from_int(n));
-      continue;
+  for (const auto& comparison : comparisons) {
+    std::vector<Decimal> near;
+    if (const auto root = secant_root(probe, start, comparison)) near = around(probe, *root, comparison);
+    if (comparison.ordering && !turns_among(probe, near, comparison)) {
+      near.clear();
+      if (const auto turn = crossing(probe, start, comparison, lowest)) near = around(probe, *turn, comparison);
     }
-    // A point with more than two decimals is most often only approximate (a division rounds to
-    // 6 places): it is replaced by the whole numbers, or else the hundredths, around it when the
-    // comparison turns between them: 1999, 2000, 2001 rather than 2000.000021 and its
-    // neighbours, which may all lie on one side of the turn.
-    const auto hundredths = round(at, 2);
-    bool replaced = false;
-    const bool approximate = !(hundredths.ok() && hundredths.value == at);
-    for (const int places : {0, 2}) {
-      const auto near = round(at, places);
-      if (!approximate || replaced || !near.ok()) continue;
-      const Decimal unit = places == 0 ? whole(1) : Decimal::from_raw(Decimal::kOne / 100);
-      const auto below = subtract(near.value, unit);
-      const auto above = add(near.value, unit);
-      if (below.ok() && above.ok() && turns_between(probe, below.value, above.value, lhs, rhs)) {
-        points.insert(points.end(), {below.value, near.value, above.value});
-        replaced = true;
-      }
-    }
-    if (replaced) continue;
-    const Decimal step = last_digit_step(at);
-    add_decimal(points, subtract(at, step));
-    points.push_back(at);
-    add_decimal(points, add(at, step));
+    points.insert(points.end(), near.begin(), near.end());
   }
   if (info.min_value) points.push_back(as_decimal(*info.min_value).value);
   if (info.max_value) points.push_back(as_decimal(*info.max_value).value);

@@ -130,7 +130,9 @@ fact ratio_cap: int in 1..60
 fact proof: bool
 fact kind: enum(a, b, c)
 fact note: text
+fact owed: number in 0..
 let late = days > 30
+let months = ceil(owed / 2400)
 let surplus = income - expenses
 let ratio = debt / income
 strategy s { en: "S" }
@@ -142,6 +144,7 @@ rule r_ratio when ratio > 12 then s += 1 because "." source "x"
 rule r_cap when ratio_cap * 2 > 7 then s += 1 because "." source "x"
 rule r_note when note == "urgent" or note in {"late", "urgent"} then s += 1 because "." source "x"
 rule r_known when known(proof) and kind != b then s += 1 because "." source "x"
+rule r_months when months > 60 then s += 1 because "." source "x"
 )", "cand.rules");
   // Each threshold gives the values just below, at and just above it; 0 is the range's bound.
   CHECK(candidates(rules, json::object(), "days") == Strings{"0", "29", "30", "31", "90", "91", "92", "179", "180", "181"});
@@ -153,6 +156,8 @@ rule r_known when known(proof) and kind != b then s += 1 because "." source "x"
   CHECK(candidates(rules, {{"debt", 24000}}, "income") == Strings{"100.4", "100.5", "100.6", "1999", "2000", "2001"});
   // ratio_cap * 2 > 7 turns between 3 and 4: the whole numbers around the turn, and the range 1..60.
   CHECK(candidates(rules, json::object(), "ratio_cap") == Strings{"1", "3", "4", "5", "60"});
+  // A step function stalls the secant method; halving the gap finds where 60 months are exceeded.
+  CHECK(candidates(rules, json::object(), "owed") == Strings{"0", "143999", "144000", "144001"});
   // The current value is never a candidate.
   CHECK(candidates(rules, {{"days", 30}}, "days") == Strings{"0", "29", "31", "90", "91", "92", "179", "180", "181"});
   CHECK(candidates(rules, json::object(), "proof") == Strings{"false", "true"});
