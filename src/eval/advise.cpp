@@ -1,5 +1,5 @@
-// advise(): evaluates the derived values, then every rule, and assembles the ranked result with
-// its explanation.
+// advise(): evaluates a case (evaluate_outcome) and assembles the ranked result with its
+// explanation: contributions, advice, outputs, the missing facts in the order to ask them, the trace.
 
 #include <algorithm>
 #include <map>
