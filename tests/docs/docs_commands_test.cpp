@@ -38,6 +38,8 @@ const std::vector<fs::path> kDocsWithCommands = {
     kSource / "docs" / "zh" / "language.md",
     kSource / "docs" / "en" / "reading-a-trace.md",
     kSource / "docs" / "zh" / "reading-a-trace.md",
+    kSource / "docs" / "en" / "explaining-advice.md",
+    kSource / "docs" / "zh" / "explaining-advice.md",
 };
 
 // A copy of the project's rules and example cases, where a document's commands run.
