@@ -18,7 +18,7 @@
 
 namespace forbear {
 
-/// One fact given one value, e.g. has_proof = true. The value is written as in case JSON (null
+/// One fact given one value, e.g. x = true. The value is written as in case JSON (null
 /// for unknown, an enum value by its name).
 struct FactSetting {
   std::string fact;
@@ -27,7 +27,7 @@ struct FactSetting {
 
 /// A part of a rule's condition that kept it from firing, with the values it saw.
 struct ConditionPart {
-  std::string expression;            ///< the part as written, each name followed by its value: "days (12) > 30"
+  std::string expression;            ///< the part as written, each name followed by its value: "x (12) > 30"
   std::string outcome;               ///< "false" or "unknown"
   std::vector<std::string> missing;  ///< for an unknown part: the unknown facts that decide it
   /// What made it so, when the part alone does not show it: for a derived fact, the parts of its
@@ -87,7 +87,7 @@ struct WhyNot {
 /// A why-not explanation, or why there is none (an unknown strategy).
 struct WhyNotResult {
   std::optional<WhyNot> value;
-  std::string error;  ///< e.g. "unknown strategy 'instalment' (did you mean 'installment'?)"
+  std::string error;  ///< e.g. "unknown strategy 'optoin_a' (did you mean 'option_a'?)"
   bool ok() const noexcept { return value.has_value(); }
 };
 
@@ -100,7 +100,7 @@ struct WhyNotResult {
 WhyNotResult why_not(const RuleSet& rules, const Case& facts, std::string_view strategy);
 
 /// One change of a what-if: a fact and its new value as written on a command line. The value is
-/// read by the fact's type: `45`, `0.3`, `true`, `illness`, `"text"` or `text`, and `unknown`
+/// read by the fact's type: `45`, `0.3`, `true`, an enum value by name, `"text"` or `text`, and `unknown`
 /// (without quotes) to remove the fact.
 struct FactChange {
   std::string fact;

@@ -18,7 +18,7 @@ std::vector<FactChange> changes_of(const Arguments& args) {
   return changes;
 }
 
-// Each --set error names the fact: "forbear: error: --set has_proof: expected bool, got ...".
+// Each --set error names the fact: "forbear: error: --set x: expected bool, got ...".
 void report_change_errors(const std::vector<CaseError>& errors) {
   for (const auto& error : errors) std::cerr << "forbear: error: --set " << error.field << ": " << error.message << '\n';
 }

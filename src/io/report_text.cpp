@@ -51,7 +51,7 @@ void write_contributions(std::ostringstream& out, const std::vector<Contribution
   }
 }
 
-// How one value of a missing fact would move the ranking: "has_proof = true would put x first".
+// How one value of a missing fact would move the ranking: "x = true would put s first".
 std::string impact_text(const MissingFact& m, std::string_view lang) {
   const std::string setting = detail::setting_text(m.fact, m.with_value);
   const std::string places = std::to_string(m.positions_moved);
