@@ -9,6 +9,7 @@
 #include "check/suggest.hpp"
 #include "check/text_reader.hpp"
 #include "graph/value_order.hpp"
+#include "lint/lint.hpp"
 #include "model/numbers.hpp"
 
 namespace forbear::detail {
@@ -360,6 +361,7 @@ class Checker {
         Rule rule;
         rule.name = decl.name.text;
         rule.span = span(f, decl.span);
+        rule.name_span = where;
         rule.condition = expressions_.check(f, decl.condition, std::nullopt);
         const Expr& condition = program_.exprs[rule.condition];
         if (condition.type.base != BaseType::boolean && condition.type.base != BaseType::invalid) {
@@ -374,7 +376,7 @@ class Checker {
               error(target_span, "unknown advice '" + target + "'" + did_you_mean(target, advice_ids));
               continue;
             }
-            add_once(rule.effects, {EffectKind::advise, it->second, {}});
+            add_once(rule.effects, {EffectKind::advise, it->second, {}, span(f, effect.span)});
             continue;
           }
           const auto it = strategy_by_name_.find(target);
@@ -383,7 +385,7 @@ class Checker {
             continue;
           }
           if (effect.kind == dsl::pt::EffectKind::exclude) {
-            add_once(rule.effects, {EffectKind::exclude, it->second, {}});
+            add_once(rule.effects, {EffectKind::exclude, it->second, {}, span(f, effect.span)});
             continue;
           }
           Decimal points;
@@ -395,7 +397,7 @@ class Checker {
             continue;
           }
           if (effect.kind == dsl::pt::EffectKind::subtract) points = negate(points).value;
-          rule.effects.push_back({EffectKind::add_points, it->second, points});
+          rule.effects.push_back({EffectKind::add_points, it->second, points, span(f, effect.span)});
         }
         rule.because = text_.to_label(f, decl.because);
         for (const auto& source : decl.sources) rule.sources.push_back(text_.unescape(f, source));
@@ -467,6 +469,7 @@ std::shared_ptr<Program> check(std::vector<SourceFile> sources, const std::vecto
   const bool failed = std::any_of(diagnostics.begin() + static_cast<std::ptrdiff_t>(before), diagnostics.end(),
                                   [](const Diagnostic& d) { return d.severity == Severity::error; });
   if (failed) return nullptr;
+  lint::run(*program, diagnostics);
   return program;
 }
 

@@ -135,6 +135,7 @@ struct Effect {
   EffectKind kind = EffectKind::add_points;
   std::uint32_t target = kNone;  // strategy index, or advice index for advise
   Decimal points;                // negative for `-=`
+  SourceSpan span;               // its target as written (the first time, when repeated)
 };
 
 struct Rule {
@@ -144,6 +145,7 @@ struct Rule {
   Label because;
   std::vector<std::string> sources;
   SourceSpan span;
+  SourceSpan name_span;           // the rule's name, for diagnostics
   std::vector<Slot> input_facts;  // fact slots the condition depends on (sorted)
   std::string location;           // "file:line", computed once at load
 };
