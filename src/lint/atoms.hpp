@@ -43,6 +43,8 @@ struct Atom {
   /// True when the other atoms of its alternative already imply it: it helps find conflicts but
   /// need not be proven when one condition is shown to imply another.
   bool implied = false;
+
+  friend bool operator==(const Atom&, const Atom&) = default;
 };
 
 /// An "and" of atoms.

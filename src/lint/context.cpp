@@ -1,6 +1,7 @@
 #include "lint/context.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -13,6 +14,16 @@ namespace {
 void mark_owner(const Program& program, ExprId id, Slot owner, std::vector<Slot>& owners) {
   owners[id] = owner;
   for (ExprId arg : program.exprs[id].args) mark_owner(program, arg, owner, owners);
+}
+
+// The operands of a chain of one operator (`a and b and c`), in the order written.
+void flatten(const Program& program, ExprId id, Op op, std::vector<ExprId>& out) {
+  const Expr& expr = program.exprs[id];
+  if (expr.op != op) {
+    out.push_back(id);
+    return;
+  }
+  for (ExprId arg : expr.args) flatten(program, arg, op, out);
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -74,16 +85,16 @@ bool LintContext::implies(std::size_t premise, std::size_t conclusion) const {
   return lint::implies(program_, p.when_true, c.when_true);
 }
 
-SourceSpan LintContext::span(ExprId id) const {
-  SourceSpan where = program_.exprs[id].span;
+std::optional<SourceSpan> LintContext::closed(SourceSpan where) const {
   if (where.file >= program_.sources.size()) return where;
   const std::string& source = program_.sources[where.file].text;
   where.end = std::min<std::uint32_t>(where.end, static_cast<std::uint32_t>(source.size()));
+  where.begin = std::min(where.begin, where.end);
   const auto [closing, opening] = unbalanced(std::string_view(source).substr(where.begin, where.end - where.begin));
   for (int i = 0; i < closing; ++i) {
     std::uint32_t at = where.begin;
     while (at > 0 && is_space(source[at - 1])) --at;
-    if (at == 0 || source[at - 1] != '(') break;
+    if (at == 0 || source[at - 1] != '(') return std::nullopt;
     where.begin = at - 1;
   }
   for (int i = 0; i < opening; ++i) {
@@ -95,10 +106,15 @@ SourceSpan LintContext::span(ExprId id) const {
         ++at;
       }
     }
-    if (at == source.size() || source[at] != ')') break;
+    if (at == source.size() || source[at] != ')') return std::nullopt;
     where.end = at + 1;
   }
   return where;
+}
+
+SourceSpan LintContext::span(ExprId id) const {
+  const SourceSpan& where = program_.exprs[id].span;
+  return closed(where).value_or(where);
 }
 
 std::string LintContext::text(const SourceSpan& span) const {
@@ -128,18 +144,17 @@ std::string LintContext::text(const SourceSpan& span) const {
   return out;
 }
 
+ExprId LintContext::shown(const Atom& atom) const {
+  const ExprId above = parents_[atom.origin];
+  if (atom.origin_false && above != kNone && program_.exprs[above].op == Op::logical_not) return above;
+  return atom.origin;
+}
+
 std::string LintContext::quote(const Atom& atom) const {
   const ExprId origin = atom.origin;
-  std::string shown = text(span(origin));
-  if (atom.origin_false) {
-    const ExprId above = parents_[origin];
-    if (above != kNone && program_.exprs[above].op == Op::logical_not) {
-      shown = text(span(above));
-    } else {
-      shown = "not (" + shown + ")";
-    }
-  }
-  std::string out = "'" + shown + "'";
+  std::string written = text(span(shown(atom)));
+  if (atom.origin_false && shown(atom) == origin) written = "not (" + written + ")";
+  std::string out = "'" + written + "'";
   if (owners_[origin] != kNone) out += " (in '" + program_.values[owners_[origin]].name + "')";
   return out;
 }
@@ -156,12 +171,34 @@ SourceSpan LintContext::covering(ExprId root, const std::vector<ExprId>& anchors
     }
     return false;
   };
+  ExprId common = root;
   for (ExprId candidate = known.front(); candidate != kNone; candidate = parents_[candidate]) {
     if (std::all_of(known.begin(), known.end(), [&](ExprId id) { return holds(candidate, id); })) {
-      return span(candidate);
+      common = candidate;
+      break;
     }
   }
-  return span(root);
+  // In a chain `a and b and c` (read as `(a and b) and c`), only the operands from the first to
+  // the last that hold an anchor: `b and c`, when the parentheses allow it.
+  const Expr& node = program_.exprs[common];
+  if (node.op == Op::logical_and || node.op == Op::logical_or) {
+    std::vector<ExprId> operands;
+    flatten(program_, common, node.op, operands);
+    std::size_t first = operands.size();
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < operands.size(); ++i) {
+      if (std::any_of(known.begin(), known.end(), [&](ExprId id) { return holds(operands[i], id); })) {
+        first = std::min(first, i);
+        last = i;
+      }
+    }
+    if (first < operands.size() && (first > 0 || last + 1 < operands.size())) {
+      const SourceSpan& from = program_.exprs[operands[first]].span;
+      const SourceSpan& to = program_.exprs[operands[last]].span;
+      if (const auto part = closed({from.file, from.begin, to.end})) return *part;
+    }
+  }
+  return span(common);
 }
 
 void LintContext::warn(SourceSpan where, std::string message, std::vector<DiagnosticNote> notes) {

@@ -3,6 +3,7 @@
 // What every lint check shares: the program, what is known about each rule's condition, how to
 // quote an expression, and the list the warnings go to.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,16 +42,21 @@ class LintContext {
   /// The derived fact whose definition holds expression `id`, or kNone (in a rule's condition).
   Slot owner(ExprId id) const { return owners_[id]; }
 
+  /// `where` widened over the parentheses it leaves half open, or nothing when they are not there
+  /// to take in.
+  std::optional<SourceSpan> closed(SourceSpan where) const;
   /// Where expression `id` is written, with the parentheses that its span leaves half open (the
   /// parser's spans stop inside them: `(a or b) and c` starts at `a`) closed again.
   SourceSpan span(ExprId id) const;
   /// The source text of a span on one line: line breaks and comments become single spaces.
   std::string text(const SourceSpan& span) const;
+  /// The expression an atom is shown as: its origin, or the `not` around an origin read as false.
+  ExprId shown(const Atom& atom) const;
   /// How an atom is shown in a message, quoted: `'x > 3'`, `'not known(x)'`, and for one read
   /// from a derived fact's definition, `'x > 3' (in 'name')`.
   std::string quote(const Atom& atom) const;
   /// The span of the smallest expression of the tree rooted at `root` that holds every one of
-  /// `anchors`.
+  /// `anchors`; of a chain of `and`s (or of `or`s), only the operands that hold them.
   SourceSpan covering(ExprId root, const std::vector<ExprId>& anchors) const;
 
   /// Appends a warning.

@@ -59,7 +59,9 @@ Reason explain(const LintContext& context, const Alternative& alternative, const
   for (const Atom* atom : atoms) {
     const std::string text = context.quote(*atom);
     if (std::find(quoted.begin(), quoted.end(), text) == quoted.end()) quoted.push_back(text);
-    reason.anchors.push_back(atom->anchor);
+    // An atom written in the rule is marked as shown (with its `not`); one from a derived fact
+    // where the rule names the derived fact.
+    reason.anchors.push_back(atom->anchor == atom->origin ? context.shown(*atom) : atom->anchor);
     const Slot owner = context.owner(atom->origin);
     if (owner != kNone) {
       reason.notes.push_back({context.span(atom->origin), "'" + program.values[owner].name + "' is defined here"});

@@ -80,35 +80,6 @@ Atom never(ExprId origin, bool origin_false, NeverReason reason) {
 
 }  // namespace
 
-bool always_unknown(const Program& program, ExprId id) {
-  const Expr& expr = program.exprs[id];
-  switch (expr.op) {
-    case Op::literal:
-      return !is_known(expr.literal);
-    case Op::slot: {
-      const ValueInfo& value = program.values[expr.slot];
-      return value.kind != ValueKind::fact && value.expr != kNone && always_unknown(program, value.expr);
-    }
-    case Op::known:
-      return false;
-    case Op::logical_and:
-    case Op::logical_or:
-      return always_unknown(program, expr.args[0]) && always_unknown(program, expr.args[1]);
-    case Op::logical_not:
-      return always_unknown(program, expr.args[0]);
-    case Op::conditional:
-      return always_unknown(program, expr.args[0]) ||
-             (always_unknown(program, expr.args[1]) && always_unknown(program, expr.args[2]));
-    case Op::member_of:
-      return always_unknown(program, expr.args[0]);
-    default:
-      for (ExprId arg : expr.args) {
-        if (always_unknown(program, arg)) return true;
-      }
-      return false;
-  }
-}
-
 Truth both(const Truth& a, const Truth& b) {
   if (a.alternatives.size() * b.alternatives.size() > TruthAnalysis::kMaxAlternatives) return widened();
   Truth out;
@@ -116,7 +87,10 @@ Truth both(const Truth& a, const Truth& b) {
   for (const Alternative& x : a.alternatives) {
     for (const Alternative& y : b.alternatives) {
       Alternative joined = x;
-      joined.insert(joined.end(), y.begin(), y.end());
+      for (const Atom& atom : y) {
+        if (std::find(joined.begin(), joined.end(), atom) == joined.end()) joined.push_back(atom);
+      }
+      if (joined.size() > TruthAnalysis::kMaxAtoms) return widened();
       out.alternatives.push_back(std::move(joined));
     }
   }
@@ -134,6 +108,41 @@ Truth either(const Truth& a, const Truth& b) {
 
 TruthAnalysis::TruthAnalysis(const Program& program) : program_(program) {}
 
+bool TruthAnalysis::always_unknown(ExprId id) {
+  const Expr& expr = program_.exprs[id];
+  switch (expr.op) {
+    case Op::literal:
+      return !is_known(expr.literal);
+    case Op::slot: {
+      const ValueInfo& value = program_.values[expr.slot];
+      if (value.kind == ValueKind::fact || value.expr == kNone) return false;
+      // Once per derived fact: a chain of definitions that each read the previous one twice
+      // would otherwise be followed an exponential number of times.
+      if (const auto it = unknown_derived_.find(expr.slot); it != unknown_derived_.end()) return it->second;
+      const bool unknown = always_unknown(value.expr);
+      unknown_derived_.emplace(expr.slot, unknown);
+      return unknown;
+    }
+    case Op::known:
+      return false;
+    case Op::logical_and:
+    case Op::logical_or:
+      return always_unknown(expr.args[0]) && always_unknown(expr.args[1]);
+    case Op::logical_not:
+      return always_unknown(expr.args[0]);
+    case Op::conditional:
+      return always_unknown(expr.args[0]) || (always_unknown(expr.args[1]) && always_unknown(expr.args[2]));
+    case Op::member_of:
+      return always_unknown(expr.args[0]);
+    default:
+      for (ExprId arg : expr.args) {
+        if (always_unknown(arg)) return true;
+      }
+      return false;
+  }
+}
+
+
 Truth TruthAnalysis::when_true(ExprId id) { return truth(id, true, true); }
 
 Truth TruthAnalysis::single(Atom atom, bool in_rule) const {
@@ -143,7 +152,7 @@ Truth TruthAnalysis::single(Atom atom, bool in_rule) const {
 
 Truth TruthAnalysis::truth(ExprId id, bool want, bool in_rule) {
   const Expr& expr = program_.exprs[id];
-  if (always_unknown(program_, id)) return single(never(id, !want, NeverReason::always_unknown), in_rule);
+  if (always_unknown(id)) return single(never(id, !want, NeverReason::always_unknown), in_rule);
   switch (expr.op) {
     case Op::literal: {
       const auto* value = std::get_if<bool>(&expr.literal);
@@ -291,7 +300,7 @@ Truth TruthAnalysis::membership(ExprId id, bool want, bool in_rule) {
 
 Truth TruthAnalysis::known(ExprId id, bool want, bool in_rule) {
   const ExprId operand = program_.exprs[id].args[0];
-  if (always_unknown(program_, operand)) {
+  if (always_unknown(operand)) {
     if (!want) return always();
     return single(never(id, false, NeverReason::always_false), in_rule);
   }

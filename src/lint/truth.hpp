@@ -5,6 +5,7 @@
 // is true when `a` is false, a test on an unknown value is neither. Derived bool facts are seen
 // through: a rule that tests `long_overdue` needs what `long_overdue`'s definition needs.
 
+#include <cstddef>
 #include <map>
 #include <utility>
 #include <vector>
@@ -25,8 +26,14 @@ class TruthAnalysis {
   /// When the condition `id` of a rule is true. The atoms' anchors lie in the tree of `id`.
   Truth when_true(ExprId id);
 
-  /// At most this many alternatives are kept; beyond it, a part is widened to "always".
+  /// At most this many alternatives, each of at most this many atoms, are kept; beyond them, a
+  /// part is widened to "always".
   static constexpr std::size_t kMaxAlternatives = 256;
+  static constexpr std::size_t kMaxAtoms = 512;
+
+  /// True when expression `id` is unknown whatever the facts (it computes with the literal
+  /// `unknown`, maybe through derived facts).
+  bool always_unknown(ExprId id);
 
  private:
   /// When `id` is `want`. `in_rule` is true while the rule's own condition is read (atoms are
@@ -50,12 +57,11 @@ class TruthAnalysis {
 
   const Program& program_;
   std::map<std::pair<Slot, bool>, Truth> derived_;
+  std::map<Slot, bool> unknown_derived_;  // always_unknown() of each derived fact seen so far
 };
 
-/// True when expression `id` is unknown whatever the facts (it computes with the literal `unknown`).
-bool always_unknown(const Program& program, ExprId id);
-
-/// Both sides must hold: every alternative of `a` with every alternative of `b`.
+/// Both sides must hold: every alternative of `a` with every alternative of `b` (an atom that is in
+/// both is kept once).
 Truth both(const Truth& a, const Truth& b);
 
 /// Either side may hold: the alternatives of `a` and those of `b`.
