@@ -4,11 +4,19 @@
 // before each <!-- doc-test: output --> is run there with the built `forbear` first on PATH; its
 // standard output and standard error together must match the block that follows (a line "…"
 // leaves lines out, see output_excerpt.hpp).
+//
+// Update mode, for whoever changes rules/ (whose locations, scores and digest the output shows): run
+//   FORBEAR_UPDATE_DOCS=1 ./build/tests/forbear_tests "docs: the command output shown is the program's real output"
+// and every output block that differs and has no "…" line is rewritten in its document with the real
+// output (reported as a warning, not a failure). A block with "…" lines cannot be regenerated: it
+// still fails, with the real output printed, for a person to update. Then read the diff of docs/:
+// the prose around a rewritten block may quote what changed (a line number, a score, the digest).
 
 #include <catch2/catch.hpp>
 
 #ifdef FORBEAR_CLI_PATH
 
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -79,6 +87,52 @@ class DocSandbox : public forbear::test::TempDir {
   }
 };
 
+bool update_requested() {
+  const char* value = std::getenv("FORBEAR_UPDATE_DOCS");
+  return value != nullptr && std::string(value) == "1";
+}
+
+// Why `output` cannot be written verbatim as the text of a fenced block; "" when it can.
+std::string unshowable(const std::string& output) {
+  for (const std::string& line : forbear::test::lines_of(output)) {
+    if (line.rfind("```", 0) == 0) return "a line of the output starts with ```";
+    if (forbear::test::has_elision(line)) return "a line of the output is only \"…\"";
+  }
+  return "";
+}
+
+// An output block of a document to rewrite: the lines after its opening fence, and what replaces them.
+struct Refresh {
+  int fence_line = 0;          // 1-based
+  std::size_t old_lines = 0;   // lines of the block's text
+  std::string text;            // the real output, each line ending in '\n'
+};
+
+// Rewrites the blocks of `doc` listed in `refreshes` (in the order of the document), nothing else.
+void rewrite(const fs::path& doc, const std::vector<Refresh>& refreshes) {
+  const std::string original = read_file(doc);
+  std::vector<std::string> lines = forbear::test::lines_of(original);
+  for (auto refresh = refreshes.rbegin(); refresh != refreshes.rend(); ++refresh) {
+    const auto first = static_cast<std::size_t>(refresh->fence_line);  // 0-based index of the first text line
+    REQUIRE(first + refresh->old_lines < lines.size());
+    REQUIRE(lines[first + refresh->old_lines] == "```");  // the document has not moved under us
+    const std::vector<std::string> replacement = forbear::test::lines_of(refresh->text);
+    lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(first),
+                lines.begin() + static_cast<std::ptrdiff_t>(first + refresh->old_lines));
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(first), replacement.begin(), replacement.end());
+  }
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  if (!original.empty() && original.back() != '\n') text.pop_back();
+  std::ofstream(doc, std::ios::binary | std::ios::trunc) << text;
+}
+
+std::string as_block_text(const std::string& output) {
+  std::string text;
+  for (const std::string& line : forbear::test::lines_of(output)) text += line + "\n";
+  return text;
+}
+
 void check_rule_file_state(const DocSandbox& sandbox, const std::string& file, const MarkdownBlock& block) {
   if (block.info != "forbear" && block.info != "forbear-error") return;
   // Rules added to the shipped rules are checked with them; any other rule file on its own.
@@ -92,6 +146,8 @@ void replay(const fs::path& doc) {
   DocSandbox sandbox;
   std::optional<std::string> command;
   std::size_t outputs = 0;
+  const bool update = update_requested();
+  std::vector<Refresh> refreshes;
   static const std::regex kAppend(R"(append to (\S+))");
   static const std::regex kReplace(R"DELIM(replace "([^"]*)" with "([^"]*)" in (\S+))DELIM");
   for (const auto& block : forbear::test::read_markdown_blocks(doc)) {
@@ -114,13 +170,30 @@ void replay(const fs::path& doc) {
       }
       const std::string actual = sandbox.run(*command);
       INFO("real output:\n" << actual);
-      CHECK(forbear::test::excerpt_mismatch(block.text, actual) == "");
+      const std::string mismatch = forbear::test::excerpt_mismatch(block.text, actual);
       ++outputs;
+      if (mismatch.empty() || !update) {
+        CHECK(mismatch == "");
+        continue;
+      }
+      if (forbear::test::has_elision(block.text)) {
+        INFO("FORBEAR_UPDATE_DOCS: not rewritten, the block leaves lines out with \"…\": update it by hand");
+        CHECK(mismatch == "");
+        continue;
+      }
+      if (const std::string why = unshowable(actual); !why.empty()) {
+        INFO("FORBEAR_UPDATE_DOCS: not rewritten, " << why);
+        CHECK(mismatch == "");
+        continue;
+      }
+      WARN(where(doc, block) << ": FORBEAR_UPDATE_DOCS: rewritten with the real output; it showed:\n" << block.text);
+      refreshes.push_back(Refresh{block.line, forbear::test::lines_of(block.text).size(), as_block_text(actual)});
     } else {
       CHECK(instruction == "errors");  // checked in docs_examples_test.cpp; nothing else is known
     }
   }
   CHECK(outputs > 0);
+  if (!refreshes.empty()) rewrite(doc, refreshes);
 }
 
 TEST_CASE("docs: the command output shown is the program's real output", "[docs][cli]") {

@@ -29,6 +29,14 @@ inline bool run_at(const std::vector<std::string>& actual, std::size_t at, const
 
 }  // namespace detail_excerpt
 
+/// True when `documented` leaves lines out (has a line that is only "…").
+inline bool has_elision(const std::string& documented) {
+  for (const std::string& line : lines_of(documented)) {
+    if (detail_excerpt::is_elision(line)) return true;
+  }
+  return false;
+}
+
 /// Empty when `documented` is an excerpt of `actual` as described above; otherwise the first
 /// documented line that could not be placed, and why.
 inline std::string excerpt_mismatch(const std::string& documented, const std::string& actual) {
