@@ -132,7 +132,9 @@ TEST_CASE("checker: unknown names, with a suggestion when one is close", "[check
   CHECK(let_errors("hardshp == none") == Strings{"9: unknown name 'hardshp' (did you mean 'hardship'?)"});
   CHECK(let_errors("colour == gren") == Strings{"19: 'gren' is not a value of enum(red, green) (did you mean 'green'?)"});
   // A name used before its declaration is fine.
-  CHECK(diagnostics("ruleset t version \"1\"\nlet a = b + 1\nfact b: int\n").empty());
+  // Declared after its use: no error (the lint pass rightly says `a` is read by nothing).
+  CHECK(diagnostics("ruleset t version \"1\"\nlet a = b + 1\nfact b: int\n") ==
+        Strings{"2:5: warning: derived fact 'a' is not used: no rule, derived fact or text reads it; use it, remove it, or make it an 'output' to publish it"});
   // A rule's own name or a strategy is not a value.
   CHECK(diagnostics("ruleset t version \"1\"\nstrategy plan { en: \"p\" }\nlet a = plan\n") ==
         Strings{"3:9: error: unknown name 'plan'"});
@@ -390,7 +392,8 @@ TEST_CASE("checker: the ruleset declaration", "[check]") {
   CHECK(diagnostics("ruleset a version \"1\"\nfact x: int\nruleset b version \"2\"\n") ==
         Strings{"3:1: error: a rule set has one 'ruleset' declaration; this is a second one", "  1:1: note: first declared here"});
   CHECK(diagnostics("fact x: int\n") ==
-        Strings{"1:1: warning: no 'ruleset NAME version \"V\"' declaration: advice cannot be tied to a rule set version"});
+        Strings{"1:1: warning: no 'ruleset NAME version \"V\"' declaration: advice cannot be tied to a rule set version",
+                "1:6: warning: fact 'x' is not used: no rule, derived fact or text reads it; use it in a rule or remove it"});
   const forbear::RuleSet rules = load("fact x: int\n");  // a warning does not stop loading
   CHECK(rules.name().empty());
   CHECK(rules.version().empty());
