@@ -37,8 +37,6 @@ class LintContext {
   /// is the same, holds the other's `and` operands, or implies it by reasoning on values).
   bool implies(std::size_t premise, std::size_t conclusion) const;
 
-  /// The expression that holds `id` (kNone for the root of a condition or definition).
-  ExprId parent(ExprId id) const { return parents_[id]; }
   /// The derived fact whose definition holds expression `id`, or kNone (in a rule's condition).
   Slot owner(ExprId id) const { return owners_[id]; }
 

@@ -38,7 +38,8 @@ Strings check(const std::string& condition) {
 TEST_CASE("lint: contradictory comparisons of one number", "[lint]") {
   CHECK(check("days > 90 and days < 30") ==
         Strings{"[days > 90 and days < 30] 'days > 90' and 'days < 30' cannot both be true"});
-  // Only the clashing part is marked, and only the clashing tests are quoted.
+  // Only the clashing part is marked (in a chain of `and`s, from the first operand that clashes to
+  // the last), and only the clashing tests are quoted.
   CHECK(check("b and (x > 90 and x <= 90)") == Strings{"[x > 90 and x <= 90] 'x > 90' and 'x <= 90' cannot both be true"});
   CHECK(check("b and (x > 90 and h == none) and x <= 90") ==
         Strings{"[(x > 90 and h == none) and x <= 90] 'x > 90' and 'x <= 90' cannot both be true"});
