@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "forbear/diagnostic.hpp"
+#include "forbear/limits.hpp"
 
 namespace forbear {
 
@@ -79,11 +80,11 @@ struct LoadResult {
 
 /// Loads, checks and compiles rule files. Each path is a `.rules` file or a directory, whose
 /// `*.rules` files are loaded in byte order of their names; `include` is followed relative to
-/// the including file, each file at most once.
-LoadResult load_rules(const std::vector<std::filesystem::path>& paths);
+/// the including file, each file at most once. Input beyond `limits` is an error (see Limits).
+LoadResult load_rules(const std::vector<std::filesystem::path>& paths, const Limits& limits = Limits{});
 
 /// Loads, checks and compiles rules given as text; `name` is used in diagnostics. `include`
-/// paths are resolved relative to the current directory.
-LoadResult load_rules_from_string(std::string_view text, std::string name = "<string>");
+/// paths are resolved relative to the current directory. Input beyond `limits` is an error.
+LoadResult load_rules_from_string(std::string_view text, std::string name = "<string>", const Limits& limits = Limits{});
 
 }  // namespace forbear

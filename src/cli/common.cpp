@@ -84,9 +84,20 @@ std::optional<Case> bind_case(const RuleSet& rules, const nlohmann::json& facts,
 }
 
 std::optional<Case> read_case(const RuleSet& rules, const std::string& text, const std::string& name) {
-  const auto facts = parse_json(text, name);
-  if (!facts) return std::nullopt;
-  return bind_case(rules, *facts, name);
+  auto parsed = parse_case_json(rules, text);
+  if (!parsed.ok()) {
+    for (const auto& error : parsed.errors) std::cerr << describe(error, name) << '\n';
+    return std::nullopt;
+  }
+  return std::move(*parsed.value);
+}
+
+std::string describe(const CaseError& error, const std::string& name) {
+  std::string out = name;
+  if (error.line > 0) out += ':' + std::to_string(error.line) + ':' + std::to_string(error.column);
+  out += ": error: ";
+  if (!error.field.empty()) out += "'" + error.field + "': ";
+  return out + error.message;
 }
 
 std::optional<Case> read_case(const RuleSet& rules, const Arguments& args) {

@@ -32,9 +32,13 @@ std::optional<nlohmann::json> parse_json(const std::string& text, const std::str
 /// Binds JSON facts to `rules`; each error is printed as "NAME: error: 'field': ...".
 std::optional<Case> bind_case(const RuleSet& rules, const nlohmann::json& facts, const std::string& name);
 
-/// Parses case JSON text and binds it to `rules`. Every problem is printed to stderr as
-/// "NAME:LINE:COLUMN: error: ..." or "NAME: error: 'field': ..."; then nothing is returned.
+/// Parses case JSON text and binds it to `rules` (see parse_case_json). Every problem is printed to
+/// stderr as described by describe(); then nothing is returned.
 std::optional<Case> read_case(const RuleSet& rules, const std::string& text, const std::string& name);
+
+/// A case error for people: "NAME:LINE:COLUMN: error: ..." for invalid JSON, else
+/// "NAME: error: 'field': ..." (or "NAME: error: ..." for the case as a whole).
+std::string describe(const CaseError& error, const std::string& name);
 
 /// Reads and binds the case named by args.input (a file, or standard input); see read_case.
 std::optional<Case> read_case(const RuleSet& rules, const Arguments& args);

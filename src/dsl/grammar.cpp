@@ -39,6 +39,9 @@ struct ParseState {
   std::uint32_t file_index;
   std::vector<Diagnostic>& diagnostics;
   pt::File& file;
+  const Limits& limits;
+  std::uint32_t open_levels = 0;          // expression levels the parser is inside right now
+  std::vector<std::uint32_t> node_depth;  // per node of `file`: the levels of its subtree
 };
 struct state_tag;
 
@@ -46,6 +49,70 @@ template <typename Context>
 ParseState& state(const Context& context) {
   return x3::get<state_tag>(context).get();
 }
+
+// An input beyond one of the limits is refused with an expectation failure whose `which` is this
+// marker followed by the whole message; report_expectation prints that message as it is, and
+// parsing resumes at the next declaration as after any syntax error.
+constexpr char kRefusalMarker = '\x01';
+
+[[noreturn]] void refuse(Iterator where, const std::string& message) {
+  throw x3::expectation_failure<Iterator>(where, kRefusalMarker + message);
+}
+
+std::string too_deep(const Limits& limits) {
+  return "expression nested deeper than " + std::to_string(limits.max_expression_depth) +
+         " levels (the limit); split it into 'let' values";
+}
+
+// One more level of a nested expression. It refuses to descend beyond the limit, so that neither
+// this recursive grammar nor any later recursive pass over the tree can run out of stack.
+template <typename Subject>
+struct level_directive : x3::unary_parser<Subject, level_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, level_directive<Subject>>;
+  static constexpr bool is_pass_through_unary = true;
+  static constexpr bool handles_container = Subject::handles_container;
+
+  constexpr level_directive(const Subject& subject) : base_type(subject) {}
+
+  template <typename It, typename Context, typename RuleContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RuleContext& rule_context, Attribute& attribute) const {
+    ParseState& st = state(context);
+    if (st.open_levels >= st.limits.max_expression_depth) {
+      It where = first;
+      x3::skip_over(where, last, context);
+      refuse(where, too_deep(st.limits));
+    }
+    struct Open {
+      std::uint32_t& levels;
+      explicit Open(std::uint32_t& l) : levels(l) { ++levels; }
+      ~Open() { --levels; }
+    } open(st.open_levels);
+    return this->subject.parse(first, last, context, rule_context, attribute);
+  }
+};
+
+struct level_generator {
+  template <typename Subject>
+  constexpr level_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](const Subject& subject) const {
+    return {x3::as_parser(subject)};
+  }
+};
+constexpr level_generator level{};
+
+}  // namespace
+}  // namespace forbear::dsl
+
+// A nested expression is described, in "expected ..." messages, as the expression it wraps.
+namespace boost::spirit::x3 {
+template <typename Subject>
+struct get_info<forbear::dsl::level_directive<Subject>> {
+  using result_type = std::string;
+  std::string operator()(const forbear::dsl::level_directive<Subject>& parser) const { return what(parser.subject); }
+};
+}  // namespace boost::spirit::x3
+
+namespace forbear::dsl {
+namespace {
 
 // The byte offset of the current position, as an attribute: `offset` after skipping white space
 // and comments (where the next token starts), `here` without skipping (where the last one ended).
@@ -131,18 +198,43 @@ const auto make_name = [](auto& context) {
   x3::_val(context).span = span;
 };
 
+// A string literal; refused when longer than the limit or when it holds a control character (a
+// NUL would end the text for C code, an escape sequence would drive the reader's terminal).
 const auto make_text = [](auto& context) {
   auto& text = x3::_val(context);
   text.span = span_of(x3::_attr(context));
   const std::string_view quoted = source_text(context, text.span);
+  const ParseState& st = state(context);
+  if (quoted.size() - 2 > st.limits.max_string_bytes) {
+    refuse(st.begin + text.span.begin, "string of " + std::to_string(quoted.size() - 2) + " bytes, longer than the limit of " +
+                                           std::to_string(st.limits.max_string_bytes) + " bytes");
+  }
+  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(quoted[i]);
+    if ((byte < 0x20 && quoted[i] != '\t') || byte == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(byte));
+      refuse(st.begin + text.span.begin + i,
+             std::string("control character ") + hex + " in a string (write \\n for a line break, \\t for a tab)");
+    }
+  }
   text.raw = quoted.substr(1, quoted.size() - 2);
 };
 
+// Appends a node, refusing it when its subtree is deeper than the limit (a long chain such as
+// `a + a + ... + a` nests without any parenthesis). Reported at the operand that went too deep.
 template <typename Context>
 pt::NodeId add_node(Context& context, pt::Node node) {
-  auto& nodes = state(context).file.nodes;
-  nodes.push_back(std::move(node));
-  return static_cast<pt::NodeId>(nodes.size() - 1);
+  ParseState& st = state(context);
+  std::uint32_t depth = 1;
+  for (pt::NodeId child : node.children) depth = std::max(depth, st.node_depth[child] + 1);
+  if (depth > st.limits.max_expression_depth) {
+    const pt::Span at = node.children.size() >= 2 ? st.file.nodes[node.children.back()].span : node.span;
+    refuse(st.begin + at.begin, too_deep(st.limits));
+  }
+  st.file.nodes.push_back(std::move(node));
+  st.node_depth.push_back(depth);
+  return static_cast<pt::NodeId>(st.file.nodes.size() - 1);
 }
 
 template <typename Context>
@@ -337,9 +429,10 @@ struct report_expectation {
     Iterator end = where;
     while (end != last && is_word_byte(*end)) ++end;
     if (end == where && where != last && *where != '\n') ++end;
+    const bool refused = !failure.which().empty() && failure.which().front() == kRefusalMarker;
     st.diagnostics.push_back({Severity::error,
                               {st.file_index, static_cast<std::uint32_t>(where - st.begin), static_cast<std::uint32_t>(end - st.begin)},
-                              "expected " + failure.which() + ", got " + found,
+                              refused ? failure.which().substr(1) : "expected " + failure.which() + ", got " + found,
                               {}});
     return x3::error_handler_result::fail;
   }
@@ -370,6 +463,9 @@ struct recover_at_next_declaration : report_expectation {
     report_expectation::on_error(first, last, failure, context);
     It reported = failure.where();
     if (failure.which() != kClosingQuoteName) x3::skip_over(reported, last, context);
+    // After a refusal (say, 100,000 nested parentheses) the lines that follow are the rest of the
+    // same expression: resume only at a declaration keyword, or each of them would be reported.
+    if (!failure.which().empty() && failure.which().front() == kRefusalMarker) reported = last;
     // The unexpected token may itself start the next declaration (an unclosed one before it
     // ran into it): resume right there, or its own errors would go unreported.
     It line_start = reported;
@@ -499,23 +595,23 @@ const auto membership_op = x3::rule<struct membership_op_class, bool>{"'in'"} =
     (word("not") >> word("in") >> x3::attr(true)) | (word("in") >> x3::attr(false));
 
 const auto expr_def = conditional[assign] | or_expr[assign];
-const auto conditional_def = (at_if > expr > kw_then_value > expr > kw_else > expr)[make_conditional];
+const auto conditional_def = (at_if > level[expr] > kw_then_value > level[expr] > kw_else > level[expr])[make_conditional];
 const auto or_expr_def = and_expr[assign] >> *((word("or") > and_expr)[make_logical<kOr>]);
 const auto and_expr_def = not_expr[assign] >> *((word("and") > not_expr)[make_logical<kAnd>]);
-const auto not_expr_def = (at_not > not_expr)[make_prefix<pt::NodeKind::logical_not>] | comparison[assign];
+const auto not_expr_def = (at_not > level[not_expr])[make_prefix<pt::NodeKind::logical_not>] | comparison[assign];
 const auto single_comparison = x3::rule<struct single_comparison_class>{"'and' between two comparisons (they do not chain)"} = !cmp_op;
 const auto comparison_def =
     additive[assign] >> -((cmp_op > additive)[make_binary] | (membership_op > set_literal > here)[make_membership]) >
     single_comparison;
 const auto additive_def = term[assign] >> *((add_op > term)[make_binary]);
 const auto term_def = unary[assign] >> *((mul_op > unary)[make_binary]);
-const auto unary_def = (at_minus > unary)[make_prefix<pt::NodeKind::negate>] | primary[assign];
+const auto unary_def = (at_minus > level[unary])[make_prefix<pt::NodeKind::negate>] | primary[assign];
 const auto primary_def = number_token[make_token_node<pt::NodeKind::number>] | text[make_string_node] |
                          token(word("true") | word("false"))[make_leaf<pt::NodeKind::boolean>] |
                          token(word("unknown"))[make_leaf<pt::NodeKind::unknown>] | call[assign] |
-                         name[make_token_node<pt::NodeKind::name>] | ('(' > expr > ')')[assign];
+                         name[make_token_node<pt::NodeKind::name>] | ('(' > level[expr] > ')')[assign];
 const auto call_def = (name >> '(' > arguments > ')' > here)[make_call];
-const auto arguments_def = -(expr % ',');
+const auto arguments_def = -(level[expr] % ',');
 const auto set_literal_def = '{' > set_elements > '}';
 
 const auto type_spec_def = name[set<&pt::TypeSpec::kind>] >> -('(' > enum_values[set<&pt::TypeSpec::values>] > ')');
@@ -568,9 +664,9 @@ BOOST_SPIRIT_DEFINE(name, dotted_name, number_token, text, lang_text, label, des
 
 }  // namespace
 
-pt::File parse(std::string_view source, std::uint32_t file_index, std::vector<Diagnostic>& diagnostics) {
+pt::File parse(std::string_view source, std::uint32_t file_index, std::vector<Diagnostic>& diagnostics, const Limits& limits) {
   pt::File out;
-  ParseState parse_state{source.begin(), file_index, diagnostics, out};
+  ParseState parse_state{source.begin(), file_index, diagnostics, out, limits, 0, {}};
   Iterator first = source.begin();
   if (source.substr(0, 3) == "\xEF\xBB\xBF") first += 3;  // a byte order mark is not content
   const std::size_t errors_before = diagnostics.size();

@@ -1,6 +1,9 @@
-// parse_case(): binds a JSON object of facts to a rule set's fact slots, checking each value.
+// parse_case() and parse_case_json(): bind a JSON object of facts to a rule set's fact slots,
+// checking each value. parse_case_json reads the JSON text itself, within the limits and exactly.
 
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include "check/suggest.hpp"
 #include "forbear/case.hpp"
@@ -10,16 +13,105 @@ namespace forbear {
 namespace {
 
 using detail::BaseType;
+using Json = nlohmann::json;
 
-// A JSON value shown in an error message, shortened when long.
-std::string shown(const nlohmann::json& value) {
-  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// The text of each fact's number that JSON holds as a double, by key: the value is read from it,
+// since a double keeps only about 15 significant digits.
+using NumberTexts = std::map<std::string, std::string, std::less<>>;
+
+// A text shown in an error message, shortened when long.
+std::string shortened(std::string text) {
   if (text.size() > 60) {
     std::size_t cut = 57;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
     text = text.substr(0, cut) + "...";
   }
   return text;
+}
+
+// A JSON value shown in an error message, as written when its text is known, shortened when long.
+std::string shown(const Json& value, const std::string* text = nullptr) {
+  return shortened(text ? *text : value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+std::string too_deep(const Limits& limits) {
+  return "nested deeper than " + std::to_string(limits.max_case_depth) + " levels (the limit)";
+}
+
+std::string too_long(const char* what, std::size_t size, const Limits& limits) {
+  return std::string(what) + " of " + std::to_string(size) + " bytes, longer than the limit of " +
+         std::to_string(limits.max_case_string_bytes) + " bytes";
+}
+
+// Why a value (at nesting level `level`, the case object being level 1) goes beyond the limits:
+// nested too deeply or holding a string that is too long; nothing when it is within them. The walk
+// keeps its own stack: the value may be far deeper than the limit.
+std::optional<std::string> beyond_limits(const Json& value, std::uint32_t level, const Limits& limits) {
+  std::vector<std::pair<const Json*, std::uint32_t>> pending{{&value, level}};
+  while (!pending.empty()) {
+    const auto [json, depth] = pending.back();
+    pending.pop_back();
+    if (json->is_string() && json->get_ref<const std::string&>().size() > limits.max_case_string_bytes) {
+      return too_long("a string", json->get_ref<const std::string&>().size(), limits);
+    }
+    if (!json->is_structured()) continue;
+    if (depth + 1 > limits.max_case_depth && !json->empty()) return too_deep(limits);
+    if (json->is_object()) {
+      for (const auto& [key, member] : json->items()) {
+        if (key.size() > limits.max_case_string_bytes) return too_long("a key", key.size(), limits);
+        pending.emplace_back(&member, depth + 1);
+      }
+    } else {
+      for (const auto& element : *json) pending.emplace_back(&element, depth + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+// Why a JSON number is not a whole number in the int range, or nothing when it is; `text` is the
+// number as written (JSON syntax), read exactly. Sets `out` when it is.
+std::optional<std::string> whole_number(std::string_view text, std::int64_t& out) {
+  std::size_t i = 0;
+  const bool negative = i < text.size() && text[i] == '-';
+  if (negative) ++i;
+  std::string digits;  // the integer and fraction digits, without the point
+  std::int64_t point = 0;  // how many of `digits` lie before the point
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) digits += text[i];
+  point = static_cast<std::int64_t>(digits.size());
+  if (i < text.size() && text[i] == '.') {
+    for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) digits += text[i];
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    const bool exponent_negative = i < text.size() && text[i] == '-';
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    std::int64_t exponent = 0;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+      exponent = std::min<std::int64_t>(exponent * 10 + (text[i] - '0'), 1'000'000'000);  // saturates
+    }
+    point += exponent_negative ? -exponent : exponent;
+  }
+  const std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) {
+    out = 0;
+    return std::nullopt;
+  }
+  const std::size_t last = digits.find_last_not_of('0');
+  if (static_cast<std::int64_t>(last) >= point) return "which is not a whole number";
+  // The value is digits[first, point) (zeros past the end of `digits`): more than 19 digits do not fit.
+  if (point - static_cast<std::int64_t>(first) > 19) return "which is beyond the int range";
+  std::uint64_t magnitude = 0;
+  for (std::int64_t p = static_cast<std::int64_t>(first); p < point; ++p) {
+    const auto digit = static_cast<std::size_t>(p) < digits.size() ? digits[static_cast<std::size_t>(p)] - '0' : 0;
+    if (__builtin_mul_overflow(magnitude, std::uint64_t{10}, &magnitude) ||
+        __builtin_add_overflow(magnitude, static_cast<std::uint64_t>(digit), &magnitude)) {
+      return "which is beyond the int range";
+    }
+  }
+  const std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+  if (magnitude > limit) return "which is beyond the int range";
+  out = negative ? static_cast<std::int64_t>(std::uint64_t{0} - magnitude) : static_cast<std::int64_t>(magnitude);
+  return std::nullopt;
 }
 
 std::string json_kind(const nlohmann::json& value) {
@@ -35,52 +127,43 @@ std::string json_kind(const nlohmann::json& value) {
   }
 }
 
-// Converts one JSON value to the fact's type, or says why it cannot.
-std::optional<Value> convert(const detail::Program& program, const detail::ValueInfo& fact, const nlohmann::json& json,
-                             std::string& problem) {
+// Converts one JSON value to the fact's type, or says why it cannot. `text` is the number as
+// written, when the value is a number held as a double and its text is known.
+std::optional<Value> convert(const detail::Program& program, const detail::ValueInfo& fact, const Json& json,
+                             const std::string* text, std::string& problem) {
   const std::string expected = program.type_name(fact.type);
   const auto mismatch = [&] {
-    problem = "expected " + expected + ", got " + json_kind(json) + " " + shown(json);
+    problem = "expected " + expected + ", got " + json_kind(json) + " " + shown(json, text);
     return std::nullopt;
   };
   switch (fact.type.base) {
     case BaseType::boolean:
       if (!json.is_boolean()) return mismatch();
       return Value{json.get<bool>()};
-    case BaseType::integer:
-      if (json.is_number_unsigned()) {
-        const auto value = json.get<std::uint64_t>();
-        if (value > static_cast<std::uint64_t>(INT64_MAX)) {
-          problem = "expected int, got " + shown(json) + ", which is beyond the int range";
-          return std::nullopt;
-        }
-        return Value{static_cast<std::int64_t>(value)};
-      }
-      if (json.is_number_integer()) return Value{json.get<std::int64_t>()};
-      if (json.is_number_float()) {
-        // Producers that only have doubles send 45.0 for 45: accept whole numbers in range.
-        const double value = json.get<double>();
-        if (std::isfinite(value) && std::floor(value) == value && value >= -9.2e18 && value <= 9.2e18) {
-          return Value{static_cast<std::int64_t>(value)};
-        }
-        problem = "expected int, got " + shown(json) +
-                  (std::isfinite(value) && std::floor(value) == value ? ", which is beyond the int range"
-                                                                     : ", which is not a whole number");
+    case BaseType::integer: {
+      if (json.is_number_integer() && !json.is_number_unsigned()) return Value{json.get<std::int64_t>()};
+      if (!json.is_number() || (json.is_number_float() && !std::isfinite(json.get<double>()))) return mismatch();
+      // Producers that only have doubles send 45.0 for 45: a whole number in range is accepted.
+      const std::string written = text ? *text : json.dump();
+      std::int64_t value = 0;
+      if (const auto why_not = whole_number(written, value)) {
+        problem = "expected int, got " + shortened(written) + ", " + *why_not;
         return std::nullopt;
       }
-      return mismatch();
+      return Value{value};
+    }
     case BaseType::number: {
       if (!json.is_number()) return mismatch();
       if (json.is_number_float() && !std::isfinite(json.get<double>())) return mismatch();
       Decimal value;
-      const std::string text = json.dump();
-      switch (Decimal::parse(text, value)) {
+      const std::string written = text ? *text : json.dump();
+      switch (Decimal::parse(written, value)) {
         case DecimalParseError::none: return Value{value};
         case DecimalParseError::too_precise:
-          problem = "expected number with at most 6 decimal places, got " + text;
+          problem = "expected number with at most 6 decimal places, got " + shortened(written);
           return std::nullopt;
         default:
-          problem = "expected number within about +-9.2e12, got " + text;
+          problem = "expected number within about +-9.2e12, got " + shortened(written);
           return std::nullopt;
       }
     }
@@ -104,48 +187,208 @@ std::optional<Value> convert(const detail::Program& program, const detail::Value
   }
 }
 
-}  // namespace
+// Binds the facts of a case object; the values and the id, or the errors.
+struct Bound {
+  std::vector<Value> values;
+  Json id;
+  std::vector<CaseError> errors;
+};
 
-CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts) {
-  const detail::Program& program = rules.program();
-  CaseResult result;
+Bound bind_facts(const detail::Program& program, const Json& facts, const NumberTexts& numbers) {
+  Bound bound;
   if (!facts.is_object()) {
-    result.errors.push_back({"", "expected a JSON object of facts, got " + json_kind(facts)});
-    return result;
+    bound.errors.push_back({"", "expected a JSON object of facts, got " + json_kind(facts)});
+    return bound;
   }
-  std::vector<Value> values(program.fact_count);
-  nlohmann::json id;
+  bound.values.resize(program.fact_count);
   std::vector<std::string> fact_names;
   for (detail::Slot slot = 0; slot < program.fact_count; ++slot) fact_names.push_back(program.values[slot].name);
 
   for (const auto& [key, json] : facts.items()) {
     if (key == detail::kCaseIdField) {
-      id = json;
+      bound.id = json;
       continue;
     }
     const auto it = std::find(fact_names.begin(), fact_names.end(), key);
     if (it == fact_names.end()) {
       const bool derived = std::any_of(program.values.begin(), program.values.end(), [&](const auto& v) { return v.name == key; });
-      result.errors.push_back({key, derived ? "'" + key + "' is derived by the rules and cannot be given in a case"
-                                            : "unknown fact '" + key + "'" + detail::did_you_mean(key, fact_names)});
+      bound.errors.push_back({key, derived ? "'" + key + "' is derived by the rules and cannot be given in a case"
+                                           : "unknown fact '" + key + "'" + detail::did_you_mean(key, fact_names)});
       continue;
     }
     if (json.is_null()) continue;  // explicitly unknown
     const auto slot = static_cast<detail::Slot>(it - fact_names.begin());
+    const auto written = numbers.find(key);
+    const std::string* text = written == numbers.end() ? nullptr : &written->second;
     std::string problem;
-    auto value = convert(program, program.values[slot], json, problem);
+    auto value = convert(program, program.values[slot], json, text, problem);
     if (!value) {
-      result.errors.push_back({key, problem});
+      bound.errors.push_back({key, problem});
       continue;
     }
     const auto& fact = program.values[slot];
     if (!program.in_range(fact, *value)) {
-      result.errors.push_back({key, "expected " + program.accepted(fact) + ", got " + shown(json)});
+      bound.errors.push_back({key, "expected " + program.accepted(fact) + ", got " + shown(json, text)});
       continue;
     }
-    values[slot] = std::move(*value);
+    bound.values[slot] = std::move(*value);
   }
-  if (result.errors.empty()) result.value = Case(rules.shared_program(), std::move(values), std::move(id));
+  return bound;
+}
+
+// Builds a case's JSON from nlohmann's SAX events, stopping at the first problem: a key given
+// twice in one object, a string or key longer than the limit, nesting deeper than the limit, or
+// invalid JSON. Keeps the text of each fact's number that JSON would hold as a double.
+class CaseReader final : public nlohmann::json_sax<Json> {
+ public:
+  explicit CaseReader(std::string_view text, const Limits& limits) : text_(text), limits_(limits) {}
+
+  bool null() override { return put(Json(nullptr)); }
+  bool boolean(bool value) override { return put(Json(value)); }
+  bool number_integer(number_integer_t value) override { return put(Json(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return put(Json(value)); }
+  bool number_float(number_float_t value, const string_t& text) override {
+    if (open_.size() == 1 && open_.back()->is_object()) numbers_[key_] = text;
+    return put(Json(value));
+  }
+  bool string(string_t& value) override {
+    if (value.size() > limits_.max_case_string_bytes) return fail(field(), too_long("a string", value.size(), limits_));
+    return put(Json(std::move(value)));
+  }
+  bool binary(binary_t&) override { return fail(field(), "binary values are not JSON"); }  // only from binary formats
+  bool start_object(std::size_t) override { return open(Json::object()); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(Json::array()); }
+  bool end_array() override { return close(); }
+  bool key(string_t& key) override {
+    if (key.size() > limits_.max_case_string_bytes) return fail("", too_long("a key", key.size(), limits_));
+    if (open_.size() == 1) key_ = key;
+    if (open_.back()->contains(key)) {
+      return fail(key_, open_.size() == 1 ? "given twice (each key once)" : "key '" + shortened(key) + "' given twice in one object");
+    }
+    pending_key_ = std::move(key);
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> "syntax error ..."
+    std::string message = error.what();
+    const auto kind_end = message.find("] ");
+    if (kind_end != std::string::npos) message = message.substr(kind_end + 2);
+    const auto column = message.find("column ");
+    const auto detail = column == std::string::npos ? std::string::npos : message.find(": ", column);
+    if (detail != std::string::npos) message = message.substr(detail + 2);
+    error_ = CaseError{"", "invalid JSON: " + message};
+    // A syntax error has a place; a number beyond a double (1e400) is named in the message instead.
+    if (dynamic_cast<const Json::parse_error*>(&error) != nullptr) {
+      const LineColumn where = locate(text_, static_cast<std::uint32_t>(position == 0 ? 0 : position - 1));
+      error_->line = where.line;
+      error_->column = where.column;
+    }
+    return false;
+  }
+
+  /// The value read (when the text was read to its end without a problem).
+  Json& root() { return root_; }
+  /// The texts of the facts' numbers held as doubles.
+  const NumberTexts& numbers() const { return numbers_; }
+  /// The problem that stopped the reading, if any.
+  const std::optional<CaseError>& error() const { return error_; }
+
+ private:
+  // Stops the reading with an error about `field` (a key of the case object, or "").
+  bool fail(std::string field, std::string message) {
+    error_ = CaseError{std::move(field), std::move(message)};
+    return false;
+  }
+
+  // The field a problem in the value being read belongs to: the fact whose value it is part of.
+  std::string field() const { return open_.empty() ? std::string() : key_; }
+
+  // Places a value: the root, the next element of the open array, or the member of the open object.
+  Json* place(Json value) {
+    if (open_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    Json& container = *open_.back();
+    if (container.is_array()) {
+      container.push_back(std::move(value));
+      return &container.back();
+    }
+    Json& member = container[pending_key_];
+    member = std::move(value);
+    return &member;
+  }
+
+  bool put(Json value) {
+    place(std::move(value));
+    return true;
+  }
+
+  bool open(Json container) {
+    if (open_.size() + 1 > limits_.max_case_depth) return fail(field(), too_deep(limits_));
+    open_.push_back(place(std::move(container)));
+    return true;
+  }
+
+  bool close() {
+    open_.pop_back();
+    return true;
+  }
+
+  std::string_view text_;
+  const Limits& limits_;
+  Json root_;
+  std::vector<Json*> open_;  // the arrays and objects being read, outermost first
+  std::string key_;          // the case object's key being read: the field of an error
+  std::string pending_key_;  // the key of the next member of the innermost open object
+  NumberTexts numbers_;
+  std::optional<CaseError> error_;
+};
+
+}  // namespace
+
+CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts, const Limits& limits) {
+  CaseResult result;
+  if (facts.is_object()) {
+    for (const auto& [key, json] : facts.items()) {
+      if (key.size() > limits.max_case_string_bytes) {
+        result.errors.push_back({"", too_long("a key", key.size(), limits)});
+      } else if (auto problem = beyond_limits(json, 2, limits)) {
+        result.errors.push_back({key, std::move(*problem)});
+      }
+    }
+    if (!result.errors.empty()) return result;
+  }
+  Bound bound = bind_facts(rules.program(), facts, {});
+  if (bound.errors.empty()) {
+    result.value = Case(rules.shared_program(), std::move(bound.values), std::move(bound.id));
+  }
+  result.errors = std::move(bound.errors);
+  return result;
+}
+
+CaseResult parse_case_json(const RuleSet& rules, std::string_view json_text, const Limits& limits) {
+  CaseResult result;
+  if (json_text.size() > limits.max_case_bytes) {
+    result.errors.push_back({"", "case of " + std::to_string(json_text.size()) + " bytes, larger than the limit of " +
+                                     std::to_string(limits.max_case_bytes) + " bytes"});
+    return result;
+  }
+  if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    result.errors.push_back({"", "invalid JSON: empty input (expected a JSON object of facts)", 1, 1});
+    return result;
+  }
+  CaseReader reader(json_text, limits);
+  if (!Json::sax_parse(json_text.begin(), json_text.end(), &reader) || reader.error()) {
+    result.errors.push_back(reader.error().value_or(CaseError{"", "invalid JSON"}));
+    return result;
+  }
+  Bound bound = bind_facts(rules.program(), reader.root(), reader.numbers());
+  if (bound.errors.empty()) {
+    result.value = Case(rules.shared_program(), std::move(bound.values), std::move(bound.id));
+  }
+  result.errors = std::move(bound.errors);
   return result;
 }
 
