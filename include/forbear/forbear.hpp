@@ -8,6 +8,7 @@
 #include "forbear/engine.hpp"
 #include "forbear/explain.hpp"
 #include "forbear/format.hpp"
+#include "forbear/limits.hpp"
 #include "forbear/rule_tests.hpp"
 #include "forbear/ruleset.hpp"
 #include "forbear/value.hpp"

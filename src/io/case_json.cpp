@@ -2,12 +2,14 @@
 // checking each value. parse_case_json reads the JSON text itself, within the limits and exactly.
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <utility>
 
 #include "check/suggest.hpp"
 #include "forbear/case.hpp"
 #include "model/program.hpp"
+#include "util/utf8.hpp"
 
 namespace forbear {
 namespace {
@@ -31,7 +33,23 @@ std::string shortened(std::string text) {
 
 // A JSON value shown in an error message, as written when its text is known, shortened when long.
 std::string shown(const Json& value, const std::string* text = nullptr) {
+  if (value.is_number_float() && !std::isfinite(value.get<double>())) {  // only from a host: JSON cannot write them
+    return std::isnan(value.get<double>()) ? "NaN" : value.get<double>() > 0 ? "Infinity" : "-Infinity";
+  }
   return shortened(text ? *text : value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+// `text` with each byte that is not UTF-8 written as <0xNN>: an error message quotes the input, and
+// must itself be text (JSON output cannot carry invalid UTF-8).
+std::string as_utf8(std::string_view text) {
+  std::string out;
+  for (std::size_t bad = detail::find_invalid_utf8(text); bad != std::string_view::npos; bad = detail::find_invalid_utf8(text)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "<0x%02X>", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    out.append(text.substr(0, bad)).append(hex);
+    text.remove_prefix(bad + 1);
+  }
+  return out.append(text);
 }
 
 std::string too_deep(const Limits& limits) {
@@ -43,22 +61,33 @@ std::string too_long(const char* what, std::size_t size, const Limits& limits) {
          std::to_string(limits.max_case_string_bytes) + " bytes";
 }
 
-// Why a value (at nesting level `level`, the case object being level 1) goes beyond the limits:
-// nested too deeply or holding a string that is too long; nothing when it is within them. The walk
+// Why a string of a host's JSON value cannot be taken: too long, or not UTF-8 (JSON text is
+// checked by its parser; a value built in C++ is not). Nothing when it is fine.
+std::optional<std::string> bad_string(const char* what, const std::string& text, const Limits& limits) {
+  if (text.size() > limits.max_case_string_bytes) return too_long(what, text.size(), limits);
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad == std::string::npos) return std::nullopt;
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+  return std::string(what) + " that is not UTF-8 (byte " + hex + " at offset " + std::to_string(bad) + ")";
+}
+
+// Why a value (at nesting level `level`, the case object being level 1) cannot be taken: nested
+// too deeply or holding a string that is too long or not UTF-8; nothing when it is fine. The walk
 // keeps its own stack: the value may be far deeper than the limit.
 std::optional<std::string> beyond_limits(const Json& value, std::uint32_t level, const Limits& limits) {
   std::vector<std::pair<const Json*, std::uint32_t>> pending{{&value, level}};
   while (!pending.empty()) {
     const auto [json, depth] = pending.back();
     pending.pop_back();
-    if (json->is_string() && json->get_ref<const std::string&>().size() > limits.max_case_string_bytes) {
-      return too_long("a string", json->get_ref<const std::string&>().size(), limits);
+    if (json->is_string()) {
+      if (auto problem = bad_string("a string", json->get_ref<const std::string&>(), limits)) return problem;
     }
     if (!json->is_structured()) continue;
-    if (depth + 1 > limits.max_case_depth && !json->empty()) return too_deep(limits);
+    if (depth > limits.max_case_depth) return too_deep(limits);
     if (json->is_object()) {
       for (const auto& [key, member] : json->items()) {
-        if (key.size() > limits.max_case_string_bytes) return too_long("a key", key.size(), limits);
+        if (auto problem = bad_string("a key", key, limits)) return problem;
         pending.emplace_back(&member, depth + 1);
       }
     } else {
@@ -277,7 +306,7 @@ class CaseReader final : public nlohmann::json_sax<Json> {
     const auto column = message.find("column ");
     const auto detail = column == std::string::npos ? std::string::npos : message.find(": ", column);
     if (detail != std::string::npos) message = message.substr(detail + 2);
-    error_ = CaseError{"", "invalid JSON: " + message};
+    error_ = CaseError{"", "invalid JSON: " + as_utf8(message)};
     // A syntax error has a place; a number beyond a double (1e400) is named in the message instead.
     if (dynamic_cast<const Json::parse_error*>(&error) != nullptr) {
       const LineColumn where = locate(text_, static_cast<std::uint32_t>(position == 0 ? 0 : position - 1));
@@ -352,8 +381,8 @@ CaseResult parse_case(const RuleSet& rules, const nlohmann::json& facts, const L
   CaseResult result;
   if (facts.is_object()) {
     for (const auto& [key, json] : facts.items()) {
-      if (key.size() > limits.max_case_string_bytes) {
-        result.errors.push_back({"", too_long("a key", key.size(), limits)});
+      if (auto bad_key = bad_string("a key", key, limits)) {
+        result.errors.push_back({"", std::move(*bad_key)});
       } else if (auto problem = beyond_limits(json, 2, limits)) {
         result.errors.push_back({key, std::move(*problem)});
       }
@@ -377,6 +406,12 @@ CaseResult parse_case_json(const RuleSet& rules, std::string_view json_text, con
   }
   if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     result.errors.push_back({"", "invalid JSON: empty input (expected a JSON object of facts)", 1, 1});
+    return result;
+  }
+  // nlohmann's reader takes a NUL byte for the end of the text and would ignore what follows it.
+  if (const auto nul = json_text.find('\0'); nul != std::string_view::npos) {
+    const LineColumn where = locate(json_text, static_cast<std::uint32_t>(nul));
+    result.errors.push_back({"", "invalid JSON: NUL byte (JSON text has none)", where.line, where.column});
     return result;
   }
   CaseReader reader(json_text, limits);
