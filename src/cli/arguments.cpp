@@ -25,11 +25,13 @@ const std::vector<CommandSpec>& commands() {
       {"graph", {"--rules", "--format", "--dependents-of", "--lang"}, Positional::one_case, {"dot", "svg"}},
       {"test", {"--rules", "--lang"}, Positional::paths, {}},
       {"fmt", {"--check"}, Positional::paths, {}},
+      {"batch", {"--rules", "--threads", "--no-trace"}, Positional::none, {}},
   };
   return specs;
 }
 
-constexpr std::array<std::string_view, 6> kValueOptions = {"--rules", "--lang", "--format", "--dependents-of", "--why-not", "--set"};
+constexpr std::array<std::string_view, 7> kValueOptions = {"--rules",   "--lang", "--format", "--dependents-of",
+                                                           "--why-not", "--set",  "--threads"};
 
 bool takes_value(std::string_view option) {
   return std::find(kValueOptions.begin(), kValueOptions.end(), option) != kValueOptions.end();
@@ -88,6 +90,13 @@ std::string apply_option(const CommandSpec& spec, std::string_view option, const
     const auto equals = value.find('=');
     if (equals == std::string::npos || equals == 0) return "--set needs NAME=VALUE, not '" + value + "'";
     out.sets.push_back(value);
+  } else if (option == "--threads") {
+    const bool digits = !value.empty() && value.size() <= 3 && value.find_first_not_of("0123456789") == std::string::npos;
+    const int threads = digits ? std::stoi(value) : 0;
+    if (threads < 1 || threads > kMaxThreads) {
+      return "--threads must be a whole number from 1 to " + std::to_string(kMaxThreads) + ", not '" + value + "'";
+    }
+    out.threads = threads;
   } else if (option == "--no-trace") {
     out.trace = false;
   } else if (option == "--check") {
@@ -119,17 +128,21 @@ std::string usage() {
          "  fmt [--check] [PATH]...\n"
          "      format rule files in place (default: the shipped rules; '-' formats standard input to\n"
          "      standard output); --check lists the files that are not formatted and changes nothing\n"
+         "  batch [--rules PATH]... [--threads N] [--no-trace] < CASES.jsonl > ADVICE.jsonl\n"
+         "      advise on every line of standard input (one JSON case a line); one line of JSON out for each\n"
+         "      line in, in input order: the advice, or {\"line\": N, \"errors\": [...]} for a line that failed\n"
          "\n"
          "options:\n"
          "  --rules PATH   a .rules file or a directory of them (repeatable; default: the shipped rules)\n"
          "  --lang LANG    language of texts for people: zh (default) or en\n"
          "  --format FMT   advise: text (default) or json; graph: dot (default) or svg\n"
          "  --no-trace     leave the rule trace out of the advice\n"
+         "  --threads N    batch: advise on N cases at once (1 to 64, default 1); the order stays the input's\n"
          "  -h, --help     show this help\n"
          "  --version      show the version\n"
          "\n"
          "exit status: 0 success, 1 errors in the rules (check: also warnings with --werror; test: a\n"
-         "failed test; fmt --check: a file not formatted), 2 bad case input or usage\n";
+         "failed test; fmt --check: a file not formatted), 2 bad case input (batch: any line) or usage\n";
 }
 
 ParsedArguments parse_arguments(const std::vector<std::string>& args) {

@@ -6,9 +6,12 @@
 
 namespace forbear::cli {
 
+/// The most threads `batch --threads` accepts.
+constexpr int kMaxThreads = 64;
+
 /// A parsed command line. Which options a command takes is listed in usage().
 struct Arguments {
-  std::string command;               ///< advise, check, graph, test, fmt, help or version
+  std::string command;               ///< advise, check, graph, test, fmt, batch, help or version
   std::vector<std::string> rules;    ///< --rules PATH, in order (empty: the shipped rules)
   std::string lang = "zh";           ///< --lang zh|en
   std::string format;                ///< --format: advise text|json (default text), graph dot|svg (default dot)
@@ -18,6 +21,7 @@ struct Arguments {
   std::vector<std::string> sets;     ///< advise --set NAME=VALUE, in order, as written
   bool check_only = false;           ///< fmt --check: report files that would change, write nothing
   bool warnings_as_errors = false;   ///< check --werror
+  int threads = 1;                   ///< batch --threads N: cases advised at once, 1 to kMaxThreads
   std::optional<std::string> input;  ///< advise/graph: CASE.json or "-"
   std::vector<std::string> paths;    ///< test: test files or directories; fmt: rule files or directories
 };

@@ -16,5 +16,7 @@ int run_graph(const Arguments& args);
 int run_test(const Arguments& args);
 /// forbear fmt: canonical formatting of rule files.
 int run_fmt(const Arguments& args);
+/// forbear batch: one line of advice (or of errors) for each line of cases on standard input.
+int run_batch(const Arguments& args);
 
 }  // namespace forbear::cli

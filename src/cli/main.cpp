@@ -28,5 +28,6 @@ int main(int argc, char** argv) {
   if (args.command == "check") return run_check(args);
   if (args.command == "graph") return run_graph(args);
   if (args.command == "test") return run_test(args);
+  if (args.command == "batch") return run_batch(args);
   return run_fmt(args);
 }

@@ -94,7 +94,7 @@ TEST_CASE("cli: usage errors exit 2 with a message and the usage", "[cli]") {
   };
   const Case cases[] = {
       {"", "forbear: error: missing command (advise, check, graph, test or fmt)\n"},
-      {"frobnicate", "forbear: error: unknown command 'frobnicate' (expected advise, check, graph, test or fmt)\n"},
+      {"frobnicate", "forbear: error: unknown command 'frobnicate' (expected advise, check, graph, test, fmt or batch)\n"},
       {"advise --bogus", "forbear: error: unknown option '--bogus'\n"},
       {"advise --rules", "forbear: error: option --rules needs a value\n"},
       {"advise --rules ok.rules --lang", "forbear: error: option --lang needs a value\n"},

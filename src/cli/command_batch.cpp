@@ -1,0 +1,185 @@
+// forbear batch: the advice for every line of a JSON Lines stream. Nothing is lost: each input line
+// gives exactly one output line, in input order, whether it is a case, a bad case or a blank line.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+
+namespace forbear::cli {
+namespace {
+
+// Lines are read and advised on in chunks, which keeps memory bounded and the output in order.
+constexpr std::size_t kLinesPerThread = 64;
+constexpr std::size_t kChunkBytes = 32 * 1024 * 1024;
+// Failed lines named in the summary; the rest are counted.
+constexpr std::size_t kFailedLinesShown = 10;
+
+/// One input line: its bytes up to the case limit (and one more, to tell), and its full length.
+struct InputLine {
+  std::size_t number = 0;  ///< 1-based
+  std::string text;        ///< without the line end ('\n', or "\r\n")
+  std::size_t length = 0;  ///< bytes in the line, also those not kept
+};
+
+/// Reads lines of any length without keeping more than `keep` bytes of one.
+class LineReader {
+ public:
+  LineReader(std::istream& in, std::size_t keep) : in_(*in.rdbuf()), keep_(keep) {}
+
+  /// The next line; false at the end of the input. A last line without '\n' is a line; the end of
+  /// the input right after a '\n' is not.
+  bool next(InputLine& line) {
+    line.text.clear();
+    line.length = 0;
+    int c = in_.sbumpc();
+    if (c == std::char_traits<char>::eof()) return false;
+    line.number = ++count_;
+    for (; c != std::char_traits<char>::eof() && c != '\n'; c = in_.sbumpc()) {
+      if (line.length++ <= keep_) line.text += static_cast<char>(c);
+    }
+    if (line.length <= keep_ + 1 && !line.text.empty() && line.text.back() == '\r') {
+      line.text.pop_back();
+      --line.length;
+    }
+    return true;
+  }
+
+ private:
+  std::streambuf& in_;
+  std::size_t keep_;
+  std::size_t count_ = 0;
+};
+
+/// What became of one line: its output record, and whether it failed.
+struct Outcome {
+  std::string record;
+  bool failed = false;
+};
+
+// {"line": N, "errors": [{"field": ..., "message": ..., "column": ...}]}: field and column only
+// when known.
+std::string error_record(std::size_t line, const std::vector<CaseError>& errors) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& error : errors) {
+    nlohmann::ordered_json entry;
+    if (!error.field.empty()) entry["field"] = error.field;
+    entry["message"] = error.message;
+    if (error.column > 0) entry["column"] = error.column;
+    list.push_back(std::move(entry));
+  }
+  const nlohmann::ordered_json record{{"line", line}, {"errors", std::move(list)}};
+  return record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+Outcome answer(const RuleSet& rules, const InputLine& line, const AdviseOptions& options) {
+  const Limits limits;
+  if (line.length > limits.max_case_bytes) {
+    return {error_record(line.number, {{"", "case of " + std::to_string(line.length) + " bytes, larger than the limit of " +
+                                                std::to_string(limits.max_case_bytes) + " bytes"}}),
+            true};
+  }
+  if (line.text.find_first_not_of(" \t\r") == std::string::npos) {
+    return {error_record(line.number, {{"", "blank line (expected a JSON object of facts)"}}), true};
+  }
+  try {
+    const auto parsed = parse_case_json(rules, line.text, limits);
+    if (!parsed.ok()) return {error_record(line.number, parsed.errors), true};
+    const auto result = advise(rules, *parsed.value, options);
+    return {to_json(result).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), false};
+  } catch (const std::exception& error) {  // e.g. out of memory: this line fails, the others go on
+    return {error_record(line.number, {{"", std::string("internal error: ") + error.what()}}), true};
+  }
+}
+
+// Advises on every line of the chunk, `threads` at a time; outcomes[i] belongs to lines[i].
+void answer_all(const RuleSet& rules, const std::vector<InputLine>& lines, const AdviseOptions& options, int threads,
+                std::vector<Outcome>& outcomes) {
+  outcomes.assign(lines.size(), {});
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < lines.size(); i = next++) outcomes[i] = answer(rules, lines[i], options);
+  };
+  std::vector<std::thread> helpers;
+  const auto wanted = std::min<std::size_t>(static_cast<std::size_t>(threads), lines.size());
+  for (std::size_t t = 1; t < wanted; ++t) helpers.emplace_back(work);
+  work();
+  for (auto& helper : helpers) helper.join();
+}
+
+std::string counted(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+// "12 lines: 10 advised, 2 failed (lines 3, 7) in 0.05 s"
+std::string summary(std::size_t lines, const std::vector<std::size_t>& failed, std::size_t failed_count, double seconds) {
+  std::string out = counted(lines, "line") + ": " + std::to_string(lines - failed_count) + " advised, " +
+                    std::to_string(failed_count) + " failed";
+  if (failed_count > 0) {
+    out += failed_count == 1 ? " (line " : " (lines ";
+    for (std::size_t i = 0; i < failed.size(); ++i) out += (i > 0 ? ", " : "") + std::to_string(failed[i]);
+    if (failed_count > failed.size()) out += ", ...";
+    out += ")";
+  }
+  char time[32];
+  std::snprintf(time, sizeof time, " in %.2f s", seconds);
+  return out + time;
+}
+
+}  // namespace
+
+int run_batch(const Arguments& args) {
+  std::ios::sync_with_stdio(false);  // nothing was read or written yet; reading byte by byte gets faster
+  const auto started = std::chrono::steady_clock::now();
+  const auto loaded = load(args);
+  if (!loaded.ok()) {
+    std::cerr << loaded.rendered_diagnostics();
+    return kExitRuleErrors;
+  }
+  AdviseOptions options;
+  options.trace = args.trace;
+  const bool progress = isatty(STDERR_FILENO) != 0;
+
+  LineReader reader(std::cin, Limits{}.max_case_bytes);
+  std::vector<InputLine> chunk;
+  std::vector<Outcome> outcomes;
+  std::size_t lines = 0;
+  std::size_t failed_count = 0;
+  std::vector<std::size_t> failed;
+  for (;;) {
+    chunk.clear();
+    std::size_t bytes = 0;
+    InputLine line;
+    while (chunk.size() < kLinesPerThread * static_cast<std::size_t>(args.threads) && bytes < kChunkBytes && reader.next(line)) {
+      bytes += line.text.size();
+      chunk.push_back(std::move(line));
+    }
+    if (chunk.empty()) break;
+    answer_all(*loaded.rules, chunk, options, args.threads, outcomes);
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      std::cout << outcomes[i].record << '\n';
+      if (!outcomes[i].failed) continue;
+      ++failed_count;
+      if (failed.size() < kFailedLinesShown) failed.push_back(chunk[i].number);
+    }
+    std::cout.flush();
+    lines += chunk.size();
+    if (progress) std::cerr << "\rforbear batch: " << counted(lines, "line") << ", " << failed_count << " failed" << std::flush;
+  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+  // On a terminal the summary replaces the progress line ("\x1b[K" clears the rest of it).
+  std::cerr << (progress ? "\r\x1b[K" : "") << "forbear batch: " << summary(lines, failed, failed_count, elapsed.count()) << '\n';
+  if (!std::cout) {
+    std::cerr << "forbear: error: cannot write the advice to standard output\n";
+    return kExitUsage;
+  }
+  return failed_count > 0 ? kExitUsage : kExitOk;
+}
+
+}  // namespace forbear::cli
