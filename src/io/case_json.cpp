@@ -240,7 +240,8 @@ Bound bind_facts(const detail::Program& program, const Json& facts, const Number
     }
     const auto it = std::find(fact_names.begin(), fact_names.end(), key);
     if (it == fact_names.end()) {
-      const bool derived = std::any_of(program.values.begin(), program.values.end(), [&](const auto& v) { return v.name == key; });
+      const std::string& name = key;  // a structured binding cannot be captured before C++20 (nor by Clang 14)
+      const bool derived = std::any_of(program.values.begin(), program.values.end(), [&](const auto& v) { return v.name == name; });
       bound.errors.push_back({key, derived ? "'" + key + "' is derived by the rules and cannot be given in a case"
                                            : "unknown fact '" + key + "'" + detail::did_you_mean(key, fact_names)});
       continue;
