@@ -196,9 +196,21 @@ std::optional<Value> convert(const detail::Program& program, const detail::Value
           return std::nullopt;
       }
     }
-    case BaseType::text:
+    case BaseType::text: {
       if (!json.is_string()) return mismatch();
-      return Value{json.get<std::string>()};
+      // A text fact is shown in reports: an escape sequence would drive the reader's terminal.
+      const std::string& text_value = json.get_ref<const std::string&>();
+      for (std::size_t i = 0; i < text_value.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text_value[i]);
+        if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(byte));
+          problem = std::string("expected text without control characters, got ") + hex + " at offset " + std::to_string(i);
+          return std::nullopt;
+        }
+      }
+      return Value{text_value};
+    }
     case BaseType::enumeration: {
       if (!json.is_string()) return mismatch();
       const auto& members = program.enums[fact.type.enum_id].members;
@@ -242,8 +254,12 @@ Bound bind_facts(const detail::Program& program, const Json& facts, const Number
     if (it == fact_names.end()) {
       const std::string& name = key;  // a structured binding cannot be captured before C++20 (nor by Clang 14)
       const bool derived = std::any_of(program.values.begin(), program.values.end(), [&](const auto& v) { return v.name == name; });
-      bound.errors.push_back({key, derived ? "'" + key + "' is derived by the rules and cannot be given in a case"
-                                           : "unknown fact '" + key + "'" + detail::did_you_mean(key, fact_names)});
+      // A key is shown as written unless it holds control characters: then JSON-escaped, so that
+      // printing the error cannot drive a terminal.
+      const bool printable = std::none_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+      const std::string shown_key = printable ? key : Json(key).dump();
+      bound.errors.push_back({shown_key, derived ? "'" + key + "' is derived by the rules and cannot be given in a case"
+                                                 : "unknown fact '" + shown_key + "'" + detail::did_you_mean(key, fact_names)});
       continue;
     }
     if (json.is_null()) continue;  // explicitly unknown

@@ -104,6 +104,13 @@ TEST_CASE("case limits: wrong types name the field, the expected type and the va
   CHECK(read(R"([1, 2])") == std::vector<std::string>{": expected a JSON object of facts, got an array"});
   CHECK(read(R"("facts")") == std::vector<std::string>{": expected a JSON object of facts, got a string"});
   CHECK(read(R"(null)") == std::vector<std::string>{": expected a JSON object of facts, got null"});
+  // A text fact may hold tabs and line breaks, but no other control character (reports print it).
+  CHECK(read(R"({"name": "a\tb\r\nc"})").empty());
+  CHECK(read(R"({"name": "red \u001b[31m"})") ==
+        std::vector<std::string>{"name: expected text without control characters, got 0x1B at offset 4"});
+  CHECK(read(R"({"name": "a\u0000"})") == std::vector<std::string>{"name: expected text without control characters, got 0x00 at offset 1"});
+  // A key with a control character is shown escaped.
+  CHECK(read(R"({"a\u001bb": 1})") == std::vector<std::string>{"\"a\\u001bb\": unknown fact '\"a\\u001bb\"'"});
   // Every error is reported, in key order.
   CHECK(read(R"({"name": 1, "flag": "yes"})") ==
         std::vector<std::string>{"flag: expected bool, got a string \"yes\"", "name: expected text, got an integer 1"});
