@@ -373,7 +373,7 @@ class Checker {
           if (effect.kind == dsl::pt::EffectKind::advise) {
             const auto it = advice_by_id_.find(target);
             if (it == advice_by_id_.end()) {
-              error(target_span, "unknown advice '" + target + "'" + did_you_mean(target, advice_ids));
+              error(target_span, "unknown advice '" + target + "'" + did_you_mean(target, advice_ids, diagnostics_.size()));
               continue;
             }
             add_once(rule.effects, {EffectKind::advise, it->second, {}, span(f, effect.span)});
@@ -381,7 +381,7 @@ class Checker {
           }
           const auto it = strategy_by_name_.find(target);
           if (it == strategy_by_name_.end()) {
-            error(target_span, "unknown strategy '" + target + "'" + did_you_mean(target, strategy_names));
+            error(target_span, "unknown strategy '" + target + "'" + did_you_mean(target, strategy_names, diagnostics_.size()));
             continue;
           }
           if (effect.kind == dsl::pt::EffectKind::exclude) {

@@ -97,7 +97,7 @@ ExprId ExpressionChecker::check_expr(dsl::pt::NodeId id, std::optional<Type> con
       if (it == slot_by_name_.end()) {
         // Compared with an enum, an unknown bare name is most likely a misspelt member.
         if (context && context->base == BaseType::enumeration) return enum_member(node, node.text, *context);
-        error(where, "unknown name '" + node.text + "'" + did_you_mean(node.text, text_.value_names()));
+        error(where, "unknown name '" + node.text + "'" + did_you_mean(node.text, text_.value_names(), diagnostics_.size()));
         return invalid(node);
       }
       const Type type = program_.values[it->second].type;
@@ -145,7 +145,7 @@ ExprId ExpressionChecker::enum_member(const dsl::pt::Node& node, const std::stri
   const auto& members = program_.enums[type.enum_id].members;
   const auto it = std::find(members.begin(), members.end(), text);
   if (it == members.end()) {
-    error(node_span(node), "'" + text + "' is not a value of " + program_.type_name(type) + did_you_mean(text, members));
+    error(node_span(node), "'" + text + "' is not a value of " + program_.type_name(type) + did_you_mean(text, members, diagnostics_.size()));
     return invalid(node);
   }
   const auto index = static_cast<std::uint32_t>(it - members.begin());

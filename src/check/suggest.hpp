@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,5 +14,13 @@ std::optional<std::string> closest_match(std::string_view name, const std::vecto
 
 /// " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+/// Errors beyond this many come without "did you mean": each suggestion costs time in proportion to
+/// the names declared, and a hostile rule set can have ten thousand names and as many misspellings.
+constexpr std::size_t kSuggestedErrors = 1'000;
+
+/// did_you_mean(name, candidates) while fewer than kSuggestedErrors errors have been reported
+/// (`reported` of them so far), else "".
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates, std::size_t reported);
 
 }  // namespace forbear::detail

@@ -68,7 +68,7 @@ Template TextReader::to_template(std::uint32_t file, const dsl::pt::Text& text) 
       const SourceSpan where{file, at + 1, at + 1 + static_cast<std::uint32_t>(name.size())};
       const auto it = slot_by_name_.find(name);
       if (it == slot_by_name_.end()) {
-        error(where, "unknown name '" + name + "' in text" + did_you_mean(name, value_names_));
+        error(where, "unknown name '" + name + "' in text" + did_you_mean(name, value_names_, diagnostics_.size()));
       } else {
         flush();
         result.pieces.push_back({{}, it->second});

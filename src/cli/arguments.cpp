@@ -142,7 +142,7 @@ std::string usage() {
          "  --version      show the version\n"
          "\n"
          "exit status: 0 success, 1 errors in the rules (check: also warnings with --werror; test: a\n"
-         "failed test; fmt --check: a file not formatted), 2 bad case input (batch: any line) or usage\n";
+         "failed test; fmt --check: a file not formatted), 2 bad case input or usage\n";
 }
 
 ParsedArguments parse_arguments(const std::vector<std::string>& args) {

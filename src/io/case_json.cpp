@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "check/suggest.hpp"
@@ -157,9 +158,10 @@ std::string json_kind(const nlohmann::json& value) {
 }
 
 // Converts one JSON value to the fact's type, or says why it cannot. `text` is the number as
-// written, when the value is a number held as a double and its text is known.
+// written, when the value is a number held as a double and its text is known; `errors_so_far`
+// counts the case's errors before this one (beyond a limit, no "did you mean").
 std::optional<Value> convert(const detail::Program& program, const detail::ValueInfo& fact, const Json& json,
-                             const std::string* text, std::string& problem) {
+                             const std::string* text, std::size_t errors_so_far, std::string& problem) {
   const std::string expected = program.type_name(fact.type);
   const auto mismatch = [&] {
     problem = "expected " + expected + ", got " + json_kind(json) + " " + shown(json, text);
@@ -219,7 +221,7 @@ std::optional<Value> convert(const detail::Program& program, const detail::Value
         if (members[i] == text) return Value{EnumMember{i}};
       }
       problem = "expected one of " + expected.substr(5, expected.size() - 6) + ", got " + shown(json) +
-                detail::did_you_mean(text, members);
+                detail::did_you_mean(text, members, errors_so_far);
       return std::nullopt;
     }
     default:
@@ -243,31 +245,35 @@ Bound bind_facts(const detail::Program& program, const Json& facts, const Number
   }
   bound.values.resize(program.fact_count);
   std::vector<std::string> fact_names;
-  for (detail::Slot slot = 0; slot < program.fact_count; ++slot) fact_names.push_back(program.values[slot].name);
+  // Every value's slot by name (facts come first): a case may have many keys, a rule set many facts.
+  std::unordered_map<std::string_view, detail::Slot> slot_by_name;
+  for (detail::Slot slot = 0; slot < program.values.size(); ++slot) {
+    slot_by_name.emplace(program.values[slot].name, slot);
+    if (slot < program.fact_count) fact_names.push_back(program.values[slot].name);
+  }
 
   for (const auto& [key, json] : facts.items()) {
     if (key == detail::kCaseIdField) {
       bound.id = json;
       continue;
     }
-    const auto it = std::find(fact_names.begin(), fact_names.end(), key);
-    if (it == fact_names.end()) {
-      const std::string& name = key;  // a structured binding cannot be captured before C++20 (nor by Clang 14)
-      const bool derived = std::any_of(program.values.begin(), program.values.end(), [&](const auto& v) { return v.name == name; });
+    const auto found = slot_by_name.find(key);
+    if (found == slot_by_name.end() || found->second >= program.fact_count) {
+      const bool derived = found != slot_by_name.end();
       // A key is shown as written unless it holds control characters: then JSON-escaped, so that
       // printing the error cannot drive a terminal.
       const bool printable = std::none_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
       const std::string shown_key = printable ? key : Json(key).dump();
       bound.errors.push_back({shown_key, derived ? "'" + key + "' is derived by the rules and cannot be given in a case"
-                                                 : "unknown fact '" + shown_key + "'" + detail::did_you_mean(key, fact_names)});
+                                                 : "unknown fact '" + shown_key + "'" + detail::did_you_mean(key, fact_names, bound.errors.size())});
       continue;
     }
     if (json.is_null()) continue;  // explicitly unknown
-    const auto slot = static_cast<detail::Slot>(it - fact_names.begin());
+    const detail::Slot slot = found->second;
     const auto written = numbers.find(key);
     const std::string* text = written == numbers.end() ? nullptr : &written->second;
     std::string problem;
-    auto value = convert(program, program.values[slot], json, text, problem);
+    auto value = convert(program, program.values[slot], json, text, bound.errors.size(), problem);
     if (!value) {
       bound.errors.push_back({key, problem});
       continue;

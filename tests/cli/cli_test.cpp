@@ -93,7 +93,7 @@ TEST_CASE("cli: usage errors exit 2 with a message and the usage", "[cli]") {
     const char* message;
   };
   const Case cases[] = {
-      {"", "forbear: error: missing command (advise, check, graph, test or fmt)\n"},
+      {"", "forbear: error: missing command (advise, check, graph, test, fmt or batch)\n"},
       {"frobnicate", "forbear: error: unknown command 'frobnicate' (expected advise, check, graph, test, fmt or batch)\n"},
       {"advise --bogus", "forbear: error: unknown option '--bogus'\n"},
       {"advise --rules", "forbear: error: option --rules needs a value\n"},

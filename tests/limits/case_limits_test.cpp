@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 #include <vector>
@@ -204,4 +205,21 @@ TEST_CASE("case limits: parse_case holds a host's JSON value to the same limits"
   CHECK(check({{"n", nan}}) == std::vector<std::string>{"n: expected int, got a number NaN"});
   CHECK(check({{"amount", infinity}}) == std::vector<std::string>{"amount: expected number, got a number Infinity"});
   CHECK(check({{"amount", -infinity}}) == std::vector<std::string>{"amount: expected number, got a number -Infinity"});
+}
+
+TEST_CASE("case limits: a case with thousands of unknown keys is read quickly, suggestions for the first 1,000", "[limits][case]") {
+  const auto rules = forbear::test::load("ruleset t version \"1\"\nfact abcdefghijkl: int\nstrategy s { en: \"S\" }\n");
+  // 1,500 keys abcdefgh0000 ... abcdefgh1499, each 4 edits from the fact's name: close enough to suggest.
+  std::string text = "{";
+  for (int i = 0; i < 1500; ++i) {
+    char key[16];
+    std::snprintf(key, sizeof key, "abcdefgh%04d", i);
+    text += std::string(i > 0 ? ", \"" : "\"") + key + "\": 1";
+  }
+  text += "}";
+  const auto got = errors(forbear::parse_case_json(rules, text));
+  REQUIRE(got.size() == 1500);
+  CHECK(got[0] == "abcdefgh0000: unknown fact 'abcdefgh0000' (did you mean 'abcdefghijkl'?)");
+  CHECK(got[999] == "abcdefgh0999: unknown fact 'abcdefgh0999' (did you mean 'abcdefghijkl'?)");
+  CHECK(got[1000] == "abcdefgh1000: unknown fact 'abcdefgh1000'");
 }

@@ -276,3 +276,22 @@ TEST_CASE("limits: odd bytes in rule files", "[limits]") {
     CHECK(messages(result) == std::vector<std::string>{"5:6: invalid UTF-8: byte 0xE9 (rule files must be UTF-8)"});
   }
 }
+
+TEST_CASE("limits: 'did you mean' stops after 1,000 errors, so that thousands of misspellings stay quick", "[limits]") {
+  // 2,000 facts f0..f1999 and 2,000 rules that each misspell one of them (g0..g1999).
+  std::string text = "ruleset t version \"1\"\nstrategy s { en: \"S\" }\n";
+  for (int i = 0; i < 2000; ++i) text += "fact f" + std::to_string(i) + ": int\n";
+  for (int i = 0; i < 2000; ++i) text += "rule r" + std::to_string(i) + " when g" + std::to_string(i) + " > 1 then s += 1 because \".\" source \"s\"\n";
+  Limits limits;
+  limits.max_diagnostics = 5000;
+  const auto result = forbear::load_rules_from_string(text, "t.rules", limits);
+  std::vector<std::string> errors;
+  for (const auto& d : result.diagnostics) {
+    if (d.severity == forbear::Severity::error) errors.push_back(d.message);
+  }
+  REQUIRE(errors.size() == 2000);
+  CHECK(errors[0] == "unknown name 'g0' (did you mean 'f0'?)");
+  CHECK(errors[999] == "unknown name 'g999' (did you mean 'f999'?)");
+  CHECK(errors[1000] == "unknown name 'g1000'");
+  CHECK(errors[1999] == "unknown name 'g1999'");
+}
