@@ -28,6 +28,10 @@ struct Limits {
   /// checker, the evaluator and the trace walk expressions recursively: this bound keeps them
   /// within the stack (every level costs some kilobytes of stack while parsing).
   std::uint32_t max_expression_depth = 64;
+  /// How deeply an expression may nest when each derived value (`let`, `output`) it reads counts as
+  /// the expression that defines it: a chain of lets, each reading the one before, adds a level for
+  /// every let. The missing-facts analysis walks through derived values recursively.
+  std::uint32_t max_derived_depth = 1'000;
   /// `rule` declarations in one rule set.
   std::size_t max_rules = 10'000;
   /// `fact` declarations in one rule set.

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "check/checker.hpp"
+#include "check/derived_depth.hpp"
 #include "dsl/parser.hpp"
 #include "forbear/ruleset.hpp"
 #include "model/program.hpp"
@@ -54,7 +55,7 @@ class Loader {
     refuse_beyond(&dsl::pt::File::rules, limits_.max_rules, "rules");
     if (!has_errors(result_.diagnostics)) {
       auto program = detail::check(sources_, trees_, result_.diagnostics);
-      if (program) {
+      if (program && !detail::refuse_deep_derivations(*program, limits_.max_derived_depth, result_.diagnostics)) {
         program->sha256 = digest();
         result_.rules.emplace(std::move(program));
       }

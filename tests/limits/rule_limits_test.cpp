@@ -295,3 +295,30 @@ TEST_CASE("limits: 'did you mean' stops after 1,000 errors, so that thousands of
   CHECK(errors[1000] == "unknown name 'g1000'");
   CHECK(errors[1999] == "unknown name 'g1999'");
 }
+
+TEST_CASE("limits: a chain of 100,000 lets is refused where it passes the derived-value depth", "[limits]") {
+  // Each let reads the one before: v1 is two levels deep (v0 + 1), v999 is 1000 levels, v1000 is one too many.
+  const auto chain = [](int length, const std::string& rule) {
+    std::string text = "ruleset t version \"1\"\nstrategy s { en: \"S\" }\nfact x: int\nlet v0 = x\n";
+    for (int i = 1; i < length; ++i) text += "let v" + std::to_string(i) + " = v" + std::to_string(i - 1) + " + 1\n";
+    return text + rule;
+  };
+  const auto deep = forbear::load_rules_from_string(chain(100'000, ""), "t.rules");
+  CHECK(messages(deep) == std::vector<std::string>{"1004:5: 'v1000' nests deeper than 1000 levels, counting the derived "
+                                                   "values it reads (the limit); shorten the chain of 'let' values"});
+
+  // At the limit (v998 > 5 is 1000 levels) the rule set loads; with x unknown, the missing-facts analysis walks the whole chain.
+  const auto rules = forbear::test::load(chain(1000, "rule r when v998 > 5 then s += 1 because \".\" source \"s\"\n"));
+  const auto unknown = forbear::test::run(rules, nlohmann::json::object());
+  REQUIRE(unknown.missing.size() == 1);
+  CHECK(unknown.missing[0].fact == "x");
+  CHECK(forbear::test::trace_of(forbear::test::run(rules, {{"x", 1}}), "r").status == "fired");
+
+  // A rule's condition counts too; and the host sets the limit.
+  Limits limits;
+  limits.max_derived_depth = 10;
+  const auto rule_too_deep = forbear::load_rules_from_string(chain(9, "rule r when v8 + 1 > 5 then s += 1 because \".\" source \"s\"\n"), "t.rules", limits);
+  CHECK(messages(rule_too_deep) == std::vector<std::string>{"13:1: the condition of rule 'r' nests deeper than 10 levels, counting "
+                                                            "the derived values it reads (the limit); shorten the chain of 'let' values"});
+  CHECK(forbear::load_rules_from_string(chain(9, "rule r when v8 > 5 then s += 1\n"), "t.rules", limits).ok());
+}
