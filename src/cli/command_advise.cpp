@@ -35,10 +35,10 @@ int run_advise(const Arguments& args) {
   std::string name;
   const auto text = read_input(args.input, name, "case file");
   if (!text) return kExitUsage;
-  const auto json = parse_json(*text, name);
-  if (!json) return kExitUsage;
-  const auto facts = bind_case(rules, *json, name);
+  const auto facts = read_case(rules, *text, name);
   if (!facts) return kExitUsage;
+  const auto json = parse_json(*text, name);  // for --set; read_case has checked the text already
+  if (!json) return kExitUsage;
 
   // With --set, the why-not questions are about the changed case.
   const std::vector<FactChange> changes = changes_of(args);
