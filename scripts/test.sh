@@ -30,8 +30,8 @@ ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrac
 
 echo "== ThreadSanitizer: the concurrency tests (build-tsan)"
 configure_sanitized build-tsan thread
-cmake --build build-tsan -j2 --target forbear_tests forbear_cli
-TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/forbear_tests "[concurrency]"
+cmake --build build-tsan -j2 --target forbear_concurrency_tests
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/forbear_concurrency_tests "[concurrency]"
 
 echo "== libFuzzer: each target for ${FORBEAR_FUZZ_SECONDS:-30}s (build-fuzz)"
 bash scripts/fuzz.sh "${FORBEAR_FUZZ_SECONDS:-30}"
