@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs all tests: the C++ tests and the examples
 # through ctest, and the shipped rules against their expected outcomes (part of the C++ tests).
-# Then the hostile-input checks, each in a build directory of its own (all with Clang):
+# Then the hostile-input checks, each in a build directory of its own:
 #   build-asan  the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   build-tsan  the concurrency tests ([concurrency]: batch --threads, shared rule sets) under
 #               ThreadSanitizer
-#   build-fuzz  each libFuzzer target for FORBEAR_FUZZ_SECONDS seconds (default 30; scripts/fuzz.sh)
+#   build-fuzz  each libFuzzer target for FORBEAR_FUZZ_SECONDS seconds (default 30; scripts/fuzz.sh,
+#               with Clang, which libFuzzer needs)
+# The sanitizer builds use the project's compiler (GCC), like the normal build.
 # FORBEAR_QUICK=1 stops after the normal build and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,7 @@ if [[ "${FORBEAR_QUICK:-0}" == 1 ]]; then exit 0; fi
 
 # -O1 keeps the sanitized builds quick to compile and their stack traces readable.
 configure_sanitized() {  # BUILD_DIR SANITIZERS
-  cmake -S . -B "$1" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DFORBEAR_SANITIZE="$2" -DFORBEAR_BUILD_TESTS=ON -DFORBEAR_BUILD_EXAMPLES=ON
 }
 

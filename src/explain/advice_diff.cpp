@@ -68,7 +68,8 @@ AdviceDiff diff(const AdviceResult& before, const AdviceResult& after) {
   out.missing_removed = only_in(before.missing, after.missing, fact_id);
 
   for (const auto& [name, value] : after.outputs) {
-    const auto old = std::find_if(before.outputs.begin(), before.outputs.end(), [&](const auto& o) { return o.first == name; });
+    // An init-capture: Clang 14 (the fuzz build) cannot capture a structured binding.
+    const auto old = std::find_if(before.outputs.begin(), before.outputs.end(), [&name = name](const auto& o) { return o.first == name; });
     if (old != before.outputs.end() && old->second != value) out.outputs.push_back({name, old->second, value});
   }
   for (const auto& rule : after.trace) {
