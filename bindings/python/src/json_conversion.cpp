@@ -30,6 +30,13 @@ std::string describe_int(py::handle value) {
 
 
 
+std::string utf8_of(py::handle text) {
+  Py_ssize_t size = 0;
+  const char* bytes = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+  if (bytes == nullptr) throw ConversionError("expected a str that is valid Unicode, got one that is not: " + take_python_error());
+  return std::string(bytes, static_cast<std::size_t>(size));
+}
+
 class Converter {
  public:
   explicit Converter(std::uint32_t max_depth) : max_depth_(max_depth) {}
@@ -58,10 +65,9 @@ class Converter {
       for (const auto& [key, member] : py::reinterpret_borrow<py::dict>(value)) {
         if (!PyUnicode_Check(key.ptr())) fail("expected str keys, got a key of type " + type_name(key));
         const std::string name = text(key);
-        if (depth == 1) field_ = name;
-        else path_.push_back("[" + py::repr(key).cast<std::string>() + "]");
+        path_.push_back("[" + py::repr(key).cast<std::string>() + "]");
         members[name] = convert(member, depth + 1);
-        if (depth > 1) path_.pop_back();
+        path_.pop_back();
       }
       return members;
     }
@@ -78,7 +84,7 @@ class Converter {
   [[noreturn]] void fail(const std::string& problem) const {
     std::string where;
     for (const auto& step : path_) where += step;
-    throw ConversionError(field_, where.empty() ? problem : "at " + where + ": " + problem);
+    throw ConversionError(where.empty() ? problem : "at " + where + ": " + problem);
   }
 
   std::string too_deep() const { return "nested deeper than " + std::to_string(max_depth_) + " levels (the limit)"; }
@@ -95,14 +101,14 @@ class Converter {
   }
 
   std::string text(py::handle value) const {
-    Py_ssize_t size = 0;
-    const char* bytes = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
-    if (bytes == nullptr) fail("expected a str that is valid Unicode, got one that is not: " + take_python_error());
-    return std::string(bytes, static_cast<std::size_t>(size));
+    try {
+      return utf8_of(value);
+    } catch (const ConversionError& error) {
+      fail(error.what());
+    }
   }
 
   std::uint32_t max_depth_;
-  std::string field_;
   std::vector<std::string> path_;
 };
 
@@ -136,7 +142,14 @@ py::object json_to_python(const Json& value) {
 
 }  // namespace
 
-nlohmann::json from_python(py::handle value, std::uint32_t max_depth) { return Converter(max_depth).convert(value, 1); }
+nlohmann::json from_python(py::handle value, std::uint32_t level, std::uint32_t max_depth) {
+  return Converter(max_depth).convert(value, level);
+}
+
+std::string key_from_python(py::handle key) {
+  if (!PyUnicode_Check(key.ptr())) throw ConversionError("expected str keys, got a key of type " + type_name(key));
+  return utf8_of(key);
+}
 
 py::object to_python(const nlohmann::json& value) { return json_to_python(value); }
 

@@ -9,18 +9,21 @@
 
 namespace forbear::python {
 
-/// A Python value that has no JSON counterpart forbear accepts. `field` is the case's top-level
-/// key it sits under ("" for the case itself), `message` says what was expected and what was given.
+/// A Python value that has no JSON counterpart forbear accepts; the message says what was expected
+/// and what was given, and where below the value converted ("at [1]['n']: ...").
 struct ConversionError : std::runtime_error {
-  ConversionError(std::string field, const std::string& message) : std::runtime_error(message), field(std::move(field)) {}
-  std::string field;
+  using std::runtime_error::runtime_error;
 };
 
-/// Converts a case given as Python values to JSON, exactly: None, bool, int (within the signed
-/// 64-bit range), float, str, list or tuple, and dict with str keys. Anything else, an int beyond
-/// 64 bits, a str that is not valid Unicode or nesting deeper than `max_depth` (the value itself
-/// being level 1) throws ConversionError. Needs the GIL.
-nlohmann::json from_python(pybind11::handle value, std::uint32_t max_depth);
+/// Converts a value of a case given as Python values to JSON, exactly: None, bool, int (within the
+/// signed 64-bit range), float, str, list or tuple, and dict with str keys. `level` is the value's
+/// nesting level (the case itself is level 1, its facts level 2). Anything else, an int beyond 64
+/// bits, a str that is not valid Unicode or a list or dict nested deeper than `max_depth` throws
+/// ConversionError. Needs the GIL.
+nlohmann::json from_python(pybind11::handle value, std::uint32_t level, std::uint32_t max_depth);
+
+/// A dict key as UTF-8; throws ConversionError for a key that is not a str or not valid Unicode.
+std::string key_from_python(pybind11::handle key);
 
 /// Converts JSON to plain Python values: dict (keys in the JSON's order), list, str, int, float,
 /// bool and None. Needs the GIL.

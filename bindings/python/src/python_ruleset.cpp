@@ -39,30 +39,50 @@ std::vector<std::filesystem::path> to_paths(const py::object& paths) {
 
 /// One case on its way through advise_many: its facts, then its result or its errors.
 struct Job {
-  nlohmann::json facts;
+  bool is_object = false;  ///< the case was a dict: it is read against the rules
+  nlohmann::json facts;    ///< its facts that could be converted
   std::vector<CaseError> errors;
   nlohmann::ordered_json result;
 };
 
-// The case's facts as JSON, or the errors that keep it from being one.
+// The case's facts as JSON, and the errors of those that JSON cannot hold (the rest are still read
+// against the rules, so that every problem of the case is reported at once).
 void convert_case(const py::handle& facts, Job& job) {
   if (!PyDict_Check(facts.ptr())) {
     job.errors.push_back({"", std::string("expected a dict of facts, got ") + Py_TYPE(facts.ptr())->tp_name});
     return;
   }
-  try {
-    job.facts = from_python(facts, Limits{}.max_case_depth);
-  } catch (const ConversionError& error) {
-    job.errors.push_back({error.field, error.what()});
+  job.is_object = true;
+  job.facts = nlohmann::json::object();
+  const std::uint32_t max_depth = Limits{}.max_case_depth;
+  for (const auto& [key, value] : py::reinterpret_borrow<py::dict>(facts)) {
+    std::string name;
+    try {
+      name = key_from_python(key);
+    } catch (const ConversionError& error) {
+      job.errors.push_back({"", error.what()});
+      continue;
+    }
+    try {
+      job.facts[name] = from_python(value, 2, max_depth);
+    } catch (const ConversionError& error) {
+      job.errors.push_back({name, error.what()});
+    }
   }
 }
 
 // Reads the case against the rules and advises on it; fills the result or the errors. Never throws.
 void evaluate(const RuleSet& rules, Job& job, const AdviseOptions& options) noexcept {
+  if (!job.is_object) return;
   try {
-    const CaseResult parsed = parse_case(rules, job.facts);
-    if (!parsed.ok()) {
-      job.errors = parsed.errors;
+    CaseResult parsed = parse_case(rules, job.facts);
+    if (!job.errors.empty()) {
+      // Every error by field, the order in which parse_case reports its own (the facts' keys in order).
+      job.errors.insert(job.errors.end(), parsed.errors.begin(), parsed.errors.end());
+      std::stable_sort(job.errors.begin(), job.errors.end(),
+                       [](const CaseError& a, const CaseError& b) { return a.field < b.field; });
+    } else if (!parsed.ok()) {
+      job.errors = std::move(parsed.errors);
     } else {
       job.result = to_json(forbear::advise(rules, *parsed.value, options));
     }
@@ -126,7 +146,7 @@ py::list PythonRuleSet::warnings() const { return diagnostics_to_python(warnings
 py::object PythonRuleSet::advise(const py::object& facts, bool trace) const {
   Job job;
   convert_case(facts, job);
-  if (job.errors.empty()) {
+  {
     py::gil_scoped_release released;
     evaluate(rules_, job, AdviseOptions{trace});
   }
@@ -147,7 +167,7 @@ py::list PythonRuleSet::advise_many(const py::iterable& cases, std::optional<int
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
       for (std::size_t i = next++; i < jobs.size(); i = next++) {
-        if (jobs[i].errors.empty()) evaluate(rules_, jobs[i], options);
+        evaluate(rules_, jobs[i], options);
       }
     };
     const auto wanted = std::min<std::size_t>(

@@ -99,6 +99,17 @@ def test_python_values_json_cannot_hold_are_case_errors(rules):
     assert str(case_error(rules, None)) == "expected a dict of facts, got NoneType"
 
 
+def test_every_problem_of_a_case_is_reported_at_once(rules):
+    error = case_error(rules, {"hardshp": "illness", "days_overdue": "abc", "amount": 2**70, "product": {1, 2}})
+    assert error.errors == [
+        {"field": "amount", "message": "expected an int within the signed 64-bit range "
+                                       "(-9223372036854775808 to 9223372036854775807), got 1180591620717411303424"},
+        {"field": "days_overdue", "message": 'expected int, got a string "abc"'},
+        {"field": "hardshp", "message": "unknown fact 'hardshp' (did you mean 'hardship'?)"},
+        {"field": "product", "message": "expected None, bool, int, float, str, list, tuple or dict, got set"},
+    ]
+
+
 def test_nesting_is_bounded_even_for_a_list_that_holds_itself(rules):
     deep = []
     deep.append(deep)
