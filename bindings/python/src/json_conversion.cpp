@@ -28,8 +28,7 @@ std::string describe_int(py::handle value) {
   return py::str(value).cast<std::string>();
 }
 
-
-
+// A str's UTF-8 bytes; a str that has none (a lone surrogate, as from a bad decode) is refused.
 std::string utf8_of(py::handle text) {
   Py_ssize_t size = 0;
   const char* bytes = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
@@ -37,6 +36,8 @@ std::string utf8_of(py::handle text) {
   return std::string(bytes, static_cast<std::size_t>(size));
 }
 
+// Converts one value recursively, keeping the path below it for messages; recursion is bounded by
+// max_depth (a list that holds itself ends there too).
 class Converter {
  public:
   explicit Converter(std::uint32_t max_depth) : max_depth_(max_depth) {}
