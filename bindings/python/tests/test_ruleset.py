@@ -1,7 +1,9 @@
 """forbear.RuleSet.load / from_string: what loads, what it reports, and how rule errors are raised."""
+import ast
 import json
 import pathlib
 import pickle
+import sysconfig
 
 import pytest
 
@@ -26,6 +28,16 @@ def test_module_has_a_version_and_documented_functions():
         assert function.__doc__ and len(function.__doc__) > 80
     assert issubclass(forbear.RuleError, Exception)
     assert issubclass(forbear.CaseError, Exception)
+
+
+def test_the_module_is_built_for_this_interpreter_and_its_stubs_list_its_api():
+    module = pathlib.Path(forbear.__file__)
+    assert module.name == "forbear" + sysconfig.get_config_var("EXT_SUFFIX")
+    stubs = ast.parse((module.parent / "forbear.pyi").read_text(encoding="utf-8"))
+    declared = {node.name: node for node in stubs.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
+    assert set(declared) == {name for name in dir(forbear) if not name.startswith("_")}
+    methods = {item.name for item in declared["RuleSet"].body if isinstance(item, ast.FunctionDef)}
+    assert methods == {name for name in dir(forbear.RuleSet) if not name.startswith("_")}
 
 
 def test_the_shipped_rules_load_with_the_name_version_and_hash_the_cli_reports(rules, cli):
