@@ -111,15 +111,11 @@ def read_block(path, start, end):
     return newlines, skipped, cleaned
 
 
-class _DuplicateKey(ValueError):
-    pass
-
-
 def _object_without_duplicates(pairs):
     seen = {}
     for key, value in pairs:
         if key in seen:
-            raise _DuplicateKey(f"key '{key}' given twice in one object")
+            raise ValueError(f"key '{key}' given twice in one object")
         seen[key] = value
     return seen
 
@@ -144,6 +140,8 @@ def read_case(text, length):
         return None, f"invalid JSON at column {error.colno}: {error.msg}"
     except ValueError as error:
         return None, f"invalid JSON: {error}"
+    except RecursionError:
+        return None, "invalid JSON: nested too deeply to be read"
 
 
 def score_block(path, start, end, sha256, trace, threads):

@@ -71,6 +71,8 @@ def make_data_set(folder):
     lines_b.insert(5, b'{"days_overdue": 18446744073709551616}')
     lines_b.insert(9, b'{"product": "\xff"}')
     lines_b.insert(12, b'{"amount": NaN}')
+    lines_b.insert(14, b'{"id": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    lines_b.insert(15, b'[1, 2]')
     files = {"a.jsonl": b"\n".join(lines_a) + b"\n", "b.jsonl": b"\n".join(lines_b), "empty.jsonl": b""}
     bad = {
         ("a.jsonl", 4): [{"field": "days_overdue", "message": 'expected int, got a string "abc"'}],
@@ -81,6 +83,8 @@ def make_data_set(folder):
                           "(-9223372036854775808 to 9223372036854775807), got 18446744073709551616"}],
         ("b.jsonl", 10): [{"field": "", "message": "not UTF-8: byte 0xFF at offset 13"}],
         ("b.jsonl", 13): [{"field": "", "message": "invalid JSON: NaN is not a JSON number"}],
+        ("b.jsonl", 15): [{"field": "", "message": "invalid JSON: nested too deeply to be read"}],
+        ("b.jsonl", 16): [{"field": "", "message": "expected a dict of facts, got list"}],
     }
     paths, expected = [], []
     for name, data in files.items():
