@@ -1,8 +1,10 @@
-// The audit log: each advice is recorded, one JSON line, before it is shown; income is masked.
+// The audit log: each advice is recorded, one JSON line, before it is shown. The income is personal:
+// it is masked, and so are the outputs computed from it, which would give it away.
 //
 //   audit_log RULES_DIR CASE.json LOG.jsonl
 //
-// Review the log later against changed rules with `forbear replay --rules CHANGED LOG.jsonl`.
+// Review the log later against changed rules with `forbear replay --rules CHANGED LOG.jsonl`: a
+// record whose advice depends on the masked income is reported as one that cannot be replayed.
 
 #include <fstream>
 #include <iostream>
@@ -30,7 +32,7 @@ int main(int argc, char** argv) {
   }
 
   forbear::AuditOptions options;
-  options.mask = {"monthly_income"};                        // the log shows {"masked": true}
+  options.mask = {"monthly_income", "plan_monthly", "plan_months", "plan_last_payment"};  // logged as {"masked": true}
   options.durability = forbear::AuditDurability::data_sync;  // survives a power cut, not only a crash
   forbear::AuditLog log(argv[3], options);
 

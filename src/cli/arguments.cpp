@@ -150,7 +150,7 @@ std::string usage() {
          "options:\n"
          "  --rules PATH   a .rules file or a directory of them (repeatable; default: the shipped rules)\n"
          "  --lang LANG    language of texts for people: zh (default) or en\n"
-         "  --format FMT   advise: text (default) or json; graph: dot (default) or svg\n"
+         "  --format FMT   advise, replay: text (default) or json; graph: dot (default) or svg\n"
          "  --no-trace     leave the rule trace out of the advice\n"
          "  --threads N    batch: advise on N cases at once (1 to 64, default 1); the order stays the input's\n"
          "  --audit-log PATH    advise, batch: append one JSON line per advice to PATH (docs/en/audit-log.md)\n"

@@ -116,14 +116,14 @@ TEST_CASE("replay: after a rule change, exactly the records whose advice moved, 
           "  rule big: now fires (newer.rules:8)\n"
           "line 2 (id \"c2\"): different\n"
           "  score of a: 5 -> 7\n"
-          "  rule big: gives a 7 points (was 5)\n"
+          "  rule big: gives a 7 points (was 5) (newer.rules:8)\n"
           "line 3 (id \"c3\"): different\n"
           "  score of a: 5 -> 7\n"
-          "  rule big: gives a 7 points (was 5)\n"
+          "  rule big: gives a 7 points (was 5) (newer.rules:8)\n"
           "line 4 (id \"c4\"): cannot replay: depends on masked fact income\n"
           "line 5 (id \"c5\"): different\n"
           "  score of a: 5 -> 7\n"
-          "  rule big: gives a 7 points (was 5)\n"
+          "  rule big: gives a 7 points (was 5) (newer.rules:8)\n"
           "replay: 5 records: 0 same, 4 different, 1 cannot replay, 0 malformed\n");
   }
 }
@@ -139,8 +139,8 @@ TEST_CASE("replay: torn and malformed lines are reported by number, never skippe
   CHECK(run.out ==
         "line 2: malformed: blank line\n"
         "line 3: malformed: no \"facts\" object\n"
-        "line 5: malformed: invalid JSON: parse error at line 1, column 41: syntax error while parsing object - "
-        "unexpected end of input; expected '}'\n"
+        "line 5: malformed: invalid JSON: parse error at line 1, column 41: syntax error while parsing object key - "
+        "invalid string: missing closing quote; last read: '\"rule'; expected string literal\n"
         "replay: 5 records: 2 same, 0 different, 0 cannot replay, 3 malformed (lines 2, 3, 5)\n");
   CHECK(run.status == 2);
 
