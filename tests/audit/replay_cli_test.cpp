@@ -61,7 +61,7 @@ TEST_CASE("replay: the same rules give the same advice; a masked fact that did n
   const auto lines = lines_of(read_file(box.path() / "audit.jsonl"));
   // Batch --threads may log in any order; one thread keeps the input's.
   CHECK(nlohmann::json::parse(lines[1])["facts"]["id"] == "c2");
-  CHECK(nlohmann::json::parse(lines[3])["facts"].dump() == R"({"id":"c4","days":45,"income":{"masked":true}})");
+  CHECK(nlohmann::ordered_json::parse(lines[3])["facts"].dump() == R"({"id":"c4","days":45,"income":{"masked":true}})");
 
   const auto run = box.run("replay --rules old.rules audit.jsonl");
   CHECK(run.out ==
@@ -96,7 +96,7 @@ TEST_CASE("replay: after a rule change, exactly the records whose advice moved, 
     const auto json_run = box.run("replay --rules new.rules --format json audit.jsonl");
     CHECK(json_run.status == 1);
     CHECK(json_run.err == "replay: 5 records: 3 same, 1 different, 1 cannot replay, 0 malformed\n");
-    const auto out = nlohmann::json::parse(json_run.out);
+    const auto out = nlohmann::ordered_json::parse(json_run.out);
     REQUIRE(out["records"].size() == 2);
     CHECK(out["records"][0].dump() ==
           R"({"line":2,"verdict":"different","id":"c2","changes":[{"what":"score","subject":"a","before":5,"after":0},)"
