@@ -2,7 +2,6 @@
 
 /// Umbrella header: everything a host application needs.
 #include "forbear/advice.hpp"
-#include "forbear/audit_log.hpp"
 #include "forbear/case.hpp"
 #include "forbear/decimal.hpp"
 #include "forbear/diagnostic.hpp"
@@ -10,7 +9,6 @@
 #include "forbear/explain.hpp"
 #include "forbear/format.hpp"
 #include "forbear/limits.hpp"
-#include "forbear/live_rule_set.hpp"
 #include "forbear/rule_tests.hpp"
 #include "forbear/ruleset.hpp"
 #include "forbear/value.hpp"
