@@ -44,7 +44,9 @@ struct ReloadStatus {
 struct LiveRuleSetOptions {
   Limits limits;  ///< passed to load_rules
   /// Called after every reload attempt (reload() and the watcher alike), from the thread that made
-  /// it, and never twice at once. Must not call reload() or stop_watching() on the same object.
+  /// it, and never twice at once. Must not call reload() or stop_watching() on the same object, and
+  /// should not throw (an exception from it leaves reload() to its caller; the watcher counts it as a
+  /// failed reload).
   std::function<void(const ReloadOutcome&)> on_reload;
 };
 

@@ -91,7 +91,13 @@ struct LiveRuleSet::State {
         std::lock_guard lock(reload_mutex);
         const auto now = detail::rule_files_fingerprint(paths, read_files);
         if (now != attempted && previous_look == now) {
-          reload_locked();
+          try {
+            reload_locked();
+          } catch (const std::exception& error) {  // out of memory, or thrown by on_reload: the thread goes on
+            std::lock_guard served_lock(served_mutex);
+            ++status.failed_reloads;
+            status.last_error = std::string("reload failed: ") + error.what();
+          }
           previous_look.reset();
         } else {
           previous_look = now;
