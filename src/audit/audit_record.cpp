@@ -1,6 +1,7 @@
 // audit_record(): one advice as one line of JSON (docs/en/audit-log.md).
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <stdexcept>
 
