@@ -126,7 +126,8 @@ std::string usage() {
          "\n"
          "commands:\n"
          "  advise [--rules PATH]... [--lang zh|en] [--format text|json] [--no-trace] [CASE.json|-]\n"
-         "         [--why-not STRATEGY]... [--set NAME=VALUE]... [--audit-log PATH [--audit-mask|--audit-drop FIELD]...]\n"
+         "         [--why-not STRATEGY]... [--set NAME=VALUE]...\n"
+         "         [--audit-log PATH [--audit-mask FIELD]... [--audit-drop FIELD]...]\n"
          "      advise on one case (JSON facts; '-' or nothing reads standard input); --why-not explains\n"
          "      why a strategy did not rank higher; --set changes a fact and shows how the advice moves\n"
          "  check [--rules PATH]... [--werror]\n"
@@ -160,8 +161,8 @@ std::string usage() {
          "  --version      show the version\n"
          "\n"
          "exit status: 0 success, 1 errors in the rules (check: also warnings with --werror; test: a\n"
-         "failed test; fmt --check: a file not formatted; replay: a record that differs or cannot be replayed),\n"
-         "2 bad case input or usage (replay: also a malformed line in the log)\n";
+         "failed test; fmt --check: a file not formatted; replay: an advice that differs or cannot be\n"
+         "replayed), 2 bad case input or usage (replay: also a malformed line in the log)\n";
 }
 
 ParsedArguments parse_arguments(const std::vector<std::string>& args) {

@@ -74,7 +74,9 @@ TEST_CASE("cli: --help and --version", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("  advise [--rules PATH]... [--lang zh|en] [--format text|json] [--no-trace] [CASE.json|-]\n"));
     CHECK_THAT(r.out, Catch::Contains("  test [--rules PATH]... [--lang zh|en] [TESTS]...\n"));
     CHECK_THAT(r.out, Catch::Contains("  fmt [--check] [PATH]...\n"));
-    CHECK_THAT(r.out, Catch::Contains("failed test; fmt --check: a file not formatted), 2 bad case input or usage\n"));
+    CHECK_THAT(r.out, Catch::Contains("failed test; fmt --check: a file not formatted; replay: an advice that differs or cannot be\n"
+                                      "replayed), 2 bad case input or usage (replay: also a malformed line in the log)\n"));
+    CHECK_THAT(r.out, Catch::Contains("  replay [--rules PATH]... [--format text|json] LOG\n"));
     CHECK(r.err.empty());
   }
   for (const char* args : {"--version", "version"}) {
