@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   case_json << std::ifstream(argv[2]).rdbuf();
 
   forbear::LiveRuleSetOptions options;
+  options.warnings_as_errors = true;  // a file saved half-way often loads with warnings only
   options.on_reload = [](const forbear::ReloadOutcome& outcome) {
     if (!outcome.ok) std::cout << "reload refused:\n" << outcome.rendered_diagnostics;
   };

@@ -19,7 +19,7 @@ namespace forbear {
 
 /// What one reload attempt did.
 struct ReloadOutcome {
-  bool ok = false;       ///< the files loaded without error (warnings allowed)
+  bool ok = false;       ///< the files loaded without error (and without warning, with warnings_as_errors)
   bool changed = false;  ///< a new rule set is now served (false when it failed or the files were unchanged)
   std::uint64_t generation = 0;  ///< the generation served after the attempt
   std::string sha256;            ///< the sha256 of the rule set served after the attempt
@@ -43,6 +43,10 @@ struct ReloadStatus {
 /// How a LiveRuleSet loads and reports.
 struct LiveRuleSetOptions {
   Limits limits;  ///< passed to load_rules
+  /// Refuse rules that load with warnings, as `forbear check --werror` does. A file caught half-way
+  /// through being saved often loads with warnings only (an empty file has no `ruleset`
+  /// declaration): with this on, it is refused and the last good rule set stays in service.
+  bool warnings_as_errors = false;
   /// Called after every reload attempt (reload() and the watcher alike), from the thread that made
   /// it, and never twice at once. Must not call reload() or stop_watching() on the same object, and
   /// should not throw (an exception from it leaves reload() to its caller; the watcher counts it as a
@@ -50,8 +54,8 @@ struct LiveRuleSetOptions {
   std::function<void(const ReloadOutcome&)> on_reload;
 };
 
-/// Thrown by LiveRuleSet's constructor when the rules do not load the first time: there is no last
-/// good rule set to serve.
+/// Thrown by LiveRuleSet's constructor when the rules do not load the first time (or load with
+/// warnings, with warnings_as_errors): there is no last good rule set to serve.
 class RuleLoadError : public std::runtime_error {
  public:
   /// `result` is the failed load; what() is its rendered diagnostics.

@@ -4,6 +4,7 @@
 
 #include "forbear/live_rule_set.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -12,6 +13,17 @@
 #include "reload/file_fingerprint.hpp"
 
 namespace forbear {
+namespace {
+
+// Loaded, and acceptable under the options.
+bool acceptable(const LoadResult& loaded, const LiveRuleSetOptions& options) {
+  if (!loaded.ok()) return false;
+  if (!options.warnings_as_errors) return true;
+  return std::none_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::warning; });
+}
+
+}  // namespace
 
 RuleLoadError::RuleLoadError(LoadResult result)
     : std::runtime_error(result.rendered_diagnostics()), result_(std::move(result)) {}
@@ -54,11 +66,11 @@ struct LiveRuleSet::State {
     LoadResult loaded = load_rules(paths, options.limits);
     remember(loaded.sources, std::move(fingerprint));
     ReloadOutcome outcome;
-    outcome.ok = loaded.ok();
+    outcome.ok = acceptable(loaded, options);
     if (!loaded.diagnostics.empty()) outcome.rendered_diagnostics = loaded.rendered_diagnostics();
     {
       std::lock_guard lock(served_mutex);
-      if (loaded.ok()) {
+      if (outcome.ok) {
         status.last_error.clear();
         if (loaded.rules->sha256() != served.sha256()) {
           served = *loaded.rules;
@@ -110,11 +122,11 @@ struct LiveRuleSet::State {
 
 namespace {
 
-RuleSet first_load(const std::vector<std::filesystem::path>& paths, const Limits& limits, std::vector<SourceFile>& sources,
-                   std::string& fingerprint) {
+RuleSet first_load(const std::vector<std::filesystem::path>& paths, const LiveRuleSetOptions& options,
+                   std::vector<SourceFile>& sources, std::string& fingerprint) {
   fingerprint = detail::rule_files_fingerprint(paths, {});
-  LoadResult loaded = load_rules(paths, limits);
-  if (!loaded.ok()) throw RuleLoadError(std::move(loaded));
+  LoadResult loaded = load_rules(paths, options.limits);
+  if (!acceptable(loaded, options)) throw RuleLoadError(std::move(loaded));
   sources = loaded.sources;
   return *loaded.rules;
 }
@@ -124,7 +136,7 @@ RuleSet first_load(const std::vector<std::filesystem::path>& paths, const Limits
 LiveRuleSet::LiveRuleSet(std::vector<std::filesystem::path> paths, LiveRuleSetOptions options) {
   std::vector<SourceFile> sources;
   std::string fingerprint;
-  RuleSet first = first_load(paths, options.limits, sources, fingerprint);
+  RuleSet first = first_load(paths, options, sources, fingerprint);
   state_ = std::make_unique<State>(std::move(paths), std::move(options), std::move(first));
   state_->remember(sources, std::move(fingerprint));
   state_->status.generation = 1;

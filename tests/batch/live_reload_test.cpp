@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
@@ -193,6 +194,12 @@ TEST_CASE("live reload: the watcher picks up edits, keeps the last good version 
                                                                     {"B", decisions_of(kVersionB)}};
   Readers readers(live, expected);
   live.start_watching(10ms);
+  // Saved as careful editors do: written aside, then renamed over the file in one step. (A writer
+  // that stalls half-way for longer than two looks could be read half-written; see the next test.)
+  const auto save = [&](const std::string& text) {
+    dir.write("live.rules.saving", text);
+    std::filesystem::rename(dir.path() / "live.rules.saving", dir.path() / "live.rules");
+  };
 
   const auto wait_for = [&](auto done) {
     const auto deadline = std::chrono::steady_clock::now() + 10s;
@@ -204,11 +211,11 @@ TEST_CASE("live reload: the watcher picks up edits, keeps the last good version 
     return outcomes.size();
   };
 
-  dir.write("live.rules", kVersionB);
+  save(kVersionB);
   REQUIRE(wait_for([&] { return live.current().version() == "B"; }));
   CHECK(live.status().generation == 2);
 
-  dir.write("live.rules", kBroken);
+  save(kBroken);
   REQUIRE(wait_for([&] { return live.status().failed_reloads == 1; }));
   CHECK(live.current().version() == "B");
   CHECK(live.status().last_error.find("live.rules:3:") != std::string::npos);
@@ -222,7 +229,7 @@ TEST_CASE("live reload: the watcher picks up edits, keeps the last good version 
   std::this_thread::sleep_for(100ms);
   CHECK(reports() == 2);
 
-  dir.write("live.rules", kVersionA);
+  save(kVersionA);
   REQUIRE(wait_for([&] { return live.current().version() == "A"; }));
   CHECK(live.status().generation == 3);
   CHECK(live.status().last_error.empty());
@@ -233,6 +240,26 @@ TEST_CASE("live reload: the watcher picks up edits, keeps the last good version 
   dir.write("live.rules", kVersionB);
   std::this_thread::sleep_for(50ms);
   CHECK(live.current().version() == "A");  // stopped: no more reloads
+}
+
+TEST_CASE("live reload: with warnings_as_errors, a file emptied half-way through a save is refused", "[reload]") {
+  forbear::test::TempDir dir;
+  dir.write("live.rules", kVersionA);
+  forbear::LiveRuleSetOptions options;
+  options.warnings_as_errors = true;
+  forbear::LiveRuleSet live({dir.path()}, options);
+  dir.write("live.rules", "");  // truncated, not yet written: loads, with a warning only
+  const auto outcome = live.reload();
+  CHECK_FALSE(outcome.ok);
+  CHECK(outcome.rendered_diagnostics ==
+        "forbear: warning: no 'ruleset NAME version \"V\"' declaration: advice cannot be tied to a rule set version\n");
+  CHECK(live.current().version() == "A");
+  CHECK(live.status().failed_reloads == 1);
+
+  forbear::LiveRuleSetOptions lenient;
+  forbear::LiveRuleSet accepting({dir.path()}, lenient);  // without the option the empty rule set is served
+  CHECK(accepting.current().version() == "");
+  CHECK_THROWS_AS(forbear::LiveRuleSet({dir.path()}, options), forbear::RuleLoadError);
 }
 
 TEST_CASE("live reload: rules that do not load the first time throw with their diagnostics", "[reload]") {
