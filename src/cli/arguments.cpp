@@ -20,18 +20,23 @@ struct CommandSpec {
 
 const std::vector<CommandSpec>& commands() {
   static const std::vector<CommandSpec> specs = {
-      {"advise", {"--rules", "--lang", "--format", "--no-trace", "--why-not", "--set"}, Positional::one_case, {"text", "json"}},
+      {"advise",
+       {"--rules", "--lang", "--format", "--no-trace", "--why-not", "--set", "--audit-log", "--audit-mask", "--audit-drop"},
+       Positional::one_case,
+       {"text", "json"}},
       {"check", {"--rules", "--werror"}, Positional::none, {}},
       {"graph", {"--rules", "--format", "--dependents-of", "--lang"}, Positional::one_case, {"dot", "svg"}},
       {"test", {"--rules", "--lang"}, Positional::paths, {}},
       {"fmt", {"--check"}, Positional::paths, {}},
-      {"batch", {"--rules", "--threads", "--no-trace"}, Positional::none, {}},
+      {"batch", {"--rules", "--threads", "--no-trace", "--audit-log", "--audit-mask", "--audit-drop"}, Positional::none, {}},
+      {"replay", {"--rules", "--format"}, Positional::one_case, {"text", "json"}},
   };
   return specs;
 }
 
-constexpr std::array<std::string_view, 7> kValueOptions = {"--rules",   "--lang", "--format", "--dependents-of",
-                                                           "--why-not", "--set",  "--threads"};
+constexpr std::array<std::string_view, 10> kValueOptions = {"--rules",   "--lang", "--format",    "--dependents-of",
+                                                            "--why-not", "--set",  "--threads",   "--audit-log",
+                                                            "--audit-mask", "--audit-drop"};
 
 bool takes_value(std::string_view option) {
   return std::find(kValueOptions.begin(), kValueOptions.end(), option) != kValueOptions.end();
@@ -97,6 +102,13 @@ std::string apply_option(const CommandSpec& spec, std::string_view option, const
       return "--threads must be a whole number from 1 to " + std::to_string(kMaxThreads) + ", not '" + value + "'";
     }
     out.threads = threads;
+  } else if (option == "--audit-log") {
+    if (value.empty()) return "--audit-log needs a file name";
+    out.audit_log = value;
+  } else if (option == "--audit-mask") {
+    out.audit_mask.push_back(value);
+  } else if (option == "--audit-drop") {
+    out.audit_drop.push_back(value);
   } else if (option == "--no-trace") {
     out.trace = false;
   } else if (option == "--check") {
@@ -115,6 +127,7 @@ std::string usage() {
          "commands:\n"
          "  advise [--rules PATH]... [--lang zh|en] [--format text|json] [--no-trace] [CASE.json|-]\n"
          "         [--why-not STRATEGY]... [--set NAME=VALUE]...\n"
+         "         [--audit-log PATH [--audit-mask FIELD]... [--audit-drop FIELD]...]\n"
          "      advise on one case (JSON facts; '-' or nothing reads standard input); --why-not explains\n"
          "      why a strategy did not rank higher; --set changes a fact and shows how the advice moves\n"
          "  check [--rules PATH]... [--werror]\n"
@@ -128,21 +141,28 @@ std::string usage() {
          "  fmt [--check] [PATH]...\n"
          "      format rule files in place (default: the shipped rules; '-' formats standard input to\n"
          "      standard output); --check lists the files that are not formatted and changes nothing\n"
-         "  batch [--rules PATH]... [--threads N] [--no-trace] < CASES.jsonl > ADVICE.jsonl\n"
+         "  batch [--rules PATH]... [--threads N] [--no-trace] [--audit-log PATH ...] < CASES.jsonl > ADVICE.jsonl\n"
          "      advise on every line of standard input (one JSON case a line); one line of JSON out for each\n"
          "      line in, in input order: the advice, or {\"line\": N, \"errors\": [...]} for a line that failed\n"
+         "  replay [--rules PATH]... [--format text|json] LOG\n"
+         "      advise again on every record of an audit log and report each advice that differs (what\n"
+         "      changed, and which rules account for it); exit status 1 when one differs or cannot be replayed\n"
          "\n"
          "options:\n"
          "  --rules PATH   a .rules file or a directory of them (repeatable; default: the shipped rules)\n"
          "  --lang LANG    language of texts for people: zh (default) or en\n"
-         "  --format FMT   advise: text (default) or json; graph: dot (default) or svg\n"
+         "  --format FMT   advise, replay: text (default) or json; graph: dot (default) or svg\n"
          "  --no-trace     leave the rule trace out of the advice\n"
          "  --threads N    batch: advise on N cases at once (1 to 64, default 1); the order stays the input's\n"
+         "  --audit-log PATH    advise, batch: append one JSON line per advice to PATH (docs/en/audit-log.md)\n"
+         "  --audit-mask FIELD  write the fact or output FIELD as {\"masked\": true} in the log (repeatable)\n"
+         "  --audit-drop FIELD  leave the fact or output FIELD out of the log (repeatable)\n"
          "  -h, --help     show this help\n"
          "  --version      show the version\n"
          "\n"
          "exit status: 0 success, 1 errors in the rules (check: also warnings with --werror; test: a\n"
-         "failed test; fmt --check: a file not formatted), 2 bad case input or usage\n";
+         "failed test; fmt --check: a file not formatted; replay: an advice that differs or cannot be\n"
+         "replayed), 2 bad case input or usage (replay: also a malformed line in the log)\n";
 }
 
 ParsedArguments parse_arguments(const std::vector<std::string>& args) {
@@ -229,6 +249,14 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
         out.paths.push_back(arg);
         break;
     }
+  }
+  if (!out.audit_log && (!out.audit_mask.empty() || !out.audit_drop.empty())) {
+    parsed.error = std::string(out.audit_mask.empty() ? "--audit-drop" : "--audit-mask") + " needs --audit-log PATH";
+    return parsed;
+  }
+  if (out.audit_log && !out.sets.empty()) {
+    parsed.error = "--audit-log records advice on a case as given; it does not combine with --set";
+    return parsed;
   }
   if (!out.fact.empty() && out.input) {
     parsed.error = "graph --dependents-of lists names and takes no case file ('" + *out.input + "')";

@@ -11,7 +11,7 @@ constexpr int kMaxThreads = 64;
 
 /// A parsed command line. Which options a command takes is listed in usage().
 struct Arguments {
-  std::string command;               ///< advise, check, graph, test, fmt, batch, help or version
+  std::string command;               ///< advise, check, graph, test, fmt, batch, replay, help or version
   std::vector<std::string> rules;    ///< --rules PATH, in order (empty: the shipped rules)
   std::string lang = "zh";           ///< --lang zh|en
   std::string format;                ///< --format: advise text|json (default text), graph dot|svg (default dot)
@@ -22,7 +22,10 @@ struct Arguments {
   bool check_only = false;           ///< fmt --check: report files that would change, write nothing
   bool warnings_as_errors = false;   ///< check --werror
   int threads = 1;                   ///< batch --threads N: cases advised at once, 1 to kMaxThreads
-  std::optional<std::string> input;  ///< advise/graph: CASE.json or "-"
+  std::optional<std::string> audit_log;  ///< advise/batch --audit-log PATH: append a record of each advice
+  std::vector<std::string> audit_mask;  ///< --audit-mask FIELD, in order: logged as {"masked": true}
+  std::vector<std::string> audit_drop;  ///< --audit-drop FIELD, in order: left out of the log
+  std::optional<std::string> input;  ///< advise/graph: CASE.json or "-"; replay: the audit log
   std::vector<std::string> paths;    ///< test: test files or directories; fmt: rule files or directories
 };
 

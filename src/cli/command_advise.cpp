@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "cli/audit_hook.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
@@ -32,6 +33,12 @@ int run_advise(const Arguments& args) {
     return kExitRuleErrors;
   }
   const RuleSet& rules = *loaded.rules;
+  std::string audit_error;
+  const auto audit_log = open_audit_log(args, audit_error);
+  if (!audit_error.empty()) {
+    std::cerr << "forbear: error: " << audit_error << '\n';
+    return kExitUsage;
+  }
   std::string name;
   const auto text = read_input(args.input, name, "case file");
   if (!text) return kExitUsage;
@@ -78,6 +85,11 @@ int run_advise(const Arguments& args) {
     }
   } else {
     const auto result = advise(rules, *facts, options);
+    audit_error = audit(audit_log.get(), *text, result);
+    if (!audit_error.empty()) {  // no advice goes out unrecorded
+      std::cerr << "forbear: error: " << audit_error << '\n';
+      return kExitUsage;
+    }
     if (args.format == "json") {
       out = to_json(result);
     } else {

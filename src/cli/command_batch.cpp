@@ -11,6 +11,7 @@
 #include <iterator>
 #include <thread>
 
+#include "cli/audit_hook.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
@@ -80,7 +81,7 @@ std::string error_record(std::size_t line, const std::vector<CaseError>& errors)
   return record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-Outcome answer(const RuleSet& rules, const InputLine& line, const AdviseOptions& options) {
+Outcome answer(const RuleSet& rules, const InputLine& line, const AdviseOptions& options, AuditLog* audit_log) {
   const Limits limits;
   if (line.length > limits.max_case_bytes) {
     return {error_record(line.number, {{"", "case of " + std::to_string(line.length) + " bytes, larger than the limit of " +
@@ -94,6 +95,8 @@ Outcome answer(const RuleSet& rules, const InputLine& line, const AdviseOptions&
     const auto parsed = parse_case_json(rules, line.text, limits);
     if (!parsed.ok()) return {error_record(line.number, parsed.errors), true};
     const auto result = advise(rules, *parsed.value, options);
+    const auto audit_error = audit(audit_log, line.text, result);  // no advice goes out unrecorded
+    if (!audit_error.empty()) return {error_record(line.number, {{"", audit_error}}), true};
     return {to_json(result).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), false};
   } catch (const std::exception& error) {  // e.g. out of memory: this line fails, the others go on
     return {error_record(line.number, {{"", std::string("internal error: ") + error.what()}}), true};
@@ -102,11 +105,11 @@ Outcome answer(const RuleSet& rules, const InputLine& line, const AdviseOptions&
 
 // Advises on every line of the chunk, `threads` at a time; outcomes[i] belongs to lines[i].
 void answer_all(const RuleSet& rules, const std::vector<InputLine>& lines, const AdviseOptions& options, int threads,
-                std::vector<Outcome>& outcomes) {
+                AuditLog* audit_log, std::vector<Outcome>& outcomes) {
   outcomes.assign(lines.size(), {});
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < lines.size(); i = next++) outcomes[i] = answer(rules, lines[i], options);
+    for (std::size_t i = next++; i < lines.size(); i = next++) outcomes[i] = answer(rules, lines[i], options, audit_log);
   };
   std::vector<std::thread> helpers;
   const auto wanted = std::min<std::size_t>(static_cast<std::size_t>(threads), lines.size());
@@ -142,6 +145,12 @@ int run_batch(const Arguments& args) {
     std::cerr << loaded.rendered_diagnostics();
     return kExitRuleErrors;
   }
+  std::string audit_error;
+  const auto audit_log = open_audit_log(args, audit_error);
+  if (!audit_error.empty()) {
+    std::cerr << "forbear: error: " << audit_error << '\n';
+    return kExitUsage;
+  }
   AdviseOptions options;
   options.trace = args.trace;
   const bool progress = isatty(STDERR_FILENO) != 0;
@@ -161,7 +170,7 @@ int run_batch(const Arguments& args) {
       chunk.push_back(std::move(line));
     }
     if (chunk.empty()) break;
-    answer_all(*loaded.rules, chunk, options, args.threads, outcomes);
+    answer_all(*loaded.rules, chunk, options, args.threads, audit_log.get(), outcomes);
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       std::cout << outcomes[i].record << '\n';
       if (!outcomes[i].failed) continue;

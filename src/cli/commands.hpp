@@ -18,5 +18,7 @@ int run_test(const Arguments& args);
 int run_fmt(const Arguments& args);
 /// forbear batch: one line of advice (or of errors) for each line of cases on standard input.
 int run_batch(const Arguments& args);
+/// forbear replay: advises again on an audit log's records and reports those that differ.
+int run_replay(const Arguments& args);
 
 }  // namespace forbear::cli

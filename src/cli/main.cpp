@@ -29,5 +29,6 @@ int main(int argc, char** argv) {
   if (args.command == "graph") return run_graph(args);
   if (args.command == "test") return run_test(args);
   if (args.command == "batch") return run_batch(args);
+  if (args.command == "replay") return run_replay(args);
   return run_fmt(args);
 }

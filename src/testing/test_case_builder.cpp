@@ -8,15 +8,9 @@
 #include "check/suggest.hpp"
 #include "model/program.hpp"
 #include "testing/literal_value.hpp"
+#include "util/case_access.hpp"
 
 namespace forbear::detail {
-
-/// Makes a case from fact values already checked (here, by fact_value) against the rule set.
-struct CaseAccess {
-  static Case make(const RuleSet& rules, std::vector<Value> facts, nlohmann::json id) {
-    return Case(rules.shared_program(), std::move(facts), std::move(id));
-  }
-};
 
 namespace {
 

@@ -74,7 +74,9 @@ TEST_CASE("cli: --help and --version", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("  advise [--rules PATH]... [--lang zh|en] [--format text|json] [--no-trace] [CASE.json|-]\n"));
     CHECK_THAT(r.out, Catch::Contains("  test [--rules PATH]... [--lang zh|en] [TESTS]...\n"));
     CHECK_THAT(r.out, Catch::Contains("  fmt [--check] [PATH]...\n"));
-    CHECK_THAT(r.out, Catch::Contains("failed test; fmt --check: a file not formatted), 2 bad case input or usage\n"));
+    CHECK_THAT(r.out, Catch::Contains("failed test; fmt --check: a file not formatted; replay: an advice that differs or cannot be\n"
+                                      "replayed), 2 bad case input or usage (replay: also a malformed line in the log)\n"));
+    CHECK_THAT(r.out, Catch::Contains("  replay [--rules PATH]... [--format text|json] LOG\n"));
     CHECK(r.err.empty());
   }
   for (const char* args : {"--version", "version"}) {
@@ -93,8 +95,8 @@ TEST_CASE("cli: usage errors exit 2 with a message and the usage", "[cli]") {
     const char* message;
   };
   const Case cases[] = {
-      {"", "forbear: error: missing command (advise, check, graph, test, fmt or batch)\n"},
-      {"frobnicate", "forbear: error: unknown command 'frobnicate' (expected advise, check, graph, test, fmt or batch)\n"},
+      {"", "forbear: error: missing command (advise, check, graph, test, fmt, batch or replay)\n"},
+      {"frobnicate", "forbear: error: unknown command 'frobnicate' (expected advise, check, graph, test, fmt, batch or replay)\n"},
       {"advise --bogus", "forbear: error: unknown option '--bogus'\n"},
       {"advise --rules", "forbear: error: option --rules needs a value\n"},
       {"advise --rules ok.rules --lang", "forbear: error: option --lang needs a value\n"},
@@ -103,7 +105,7 @@ TEST_CASE("cli: usage errors exit 2 with a message and the usage", "[cli]") {
       {"advise --lang fr", "forbear: error: --lang must be zh or en, not 'fr'\n"},
       {"advise --format=xml", "forbear: error: --format of 'advise' must be text or json, not 'xml'\n"},
       {"graph --format json", "forbear: error: --format of 'graph' must be dot or svg, not 'json'\n"},
-      {"fmt --format json", "forbear: error: --format is an option of 'advise' and 'graph'\n"},
+      {"fmt --format json", "forbear: error: --format is an option of 'advise', 'graph' and 'replay'\n"},
       {"advise --check", "forbear: error: --check is an option of 'fmt'\n"},
       {"advise --no-trace=yes", "forbear: error: option --no-trace takes no value ('--no-trace=yes')\n"},
       {"advise --set days_overdue", "forbear: error: --set needs NAME=VALUE, not 'days_overdue'\n"},

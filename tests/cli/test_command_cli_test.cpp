@@ -179,7 +179,7 @@ TEST_CASE("cli test: usage errors and rules with errors", "[cli][testing]") {
   box.write("a.tests", kLongPasses);
   auto r = box.run("test --rules rules --format json a.tests");
   CHECK(r.status == 2);
-  CHECK(r.err.rfind("forbear: error: --format is an option of 'advise' and 'graph'\n", 0) == 0);
+  CHECK(r.err.rfind("forbear: error: --format is an option of 'advise', 'graph' and 'replay'\n", 0) == 0);
 
   box.write("bad/bad.rules", "ruleset bad version \"1\"\nrule r when x > 1 then s += 1 because \"b\" source \"s\"\n");
   r = box.run("test --rules bad a.tests");
