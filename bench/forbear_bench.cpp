@@ -47,7 +47,7 @@ struct Workload {
   std::vector<forbear::Case> cases;
 };
 
-std::vector<forbear::Case> bind(const forbear::RuleSet& rules, const std::vector<nlohmann::json>& json_cases) {
+std::vector<forbear::Case> bind_cases(const forbear::RuleSet& rules, const std::vector<nlohmann::json>& json_cases) {
   std::vector<forbear::Case> cases;
   for (const auto& facts : json_cases) {
     auto parsed = forbear::parse_case(rules, facts);
@@ -71,7 +71,7 @@ std::vector<nlohmann::json> shipped_cases() {
 Workload& peer() {
   static Workload workload = [] {
     Workload w{load_or_throw({kPeerRules}), forbear::bench::peer_cases(kCasePool, 42), {}};
-    w.cases = bind(w.rules, w.json_cases);
+    w.cases = bind_cases(w.rules, w.json_cases);
     return w;
   }();
   return workload;
@@ -80,7 +80,7 @@ Workload& peer() {
 Workload& shipped() {
   static Workload workload = [] {
     Workload w{load_or_throw({kShippedRules}), shipped_cases(), {}};
-    w.cases = bind(w.rules, w.json_cases);
+    w.cases = bind_cases(w.rules, w.json_cases);
     return w;
   }();
   return workload;
@@ -92,7 +92,7 @@ Workload& generated(std::size_t rules) {
   if (found == workloads.end()) {
     Workload w{load_text_or_throw(forbear::bench::generated_rules(rules, kGeneratedFacts, rules), "generated.rules"),
                forbear::bench::generated_cases(64, kGeneratedFacts, 5), {}};
-    w.cases = bind(w.rules, w.json_cases);
+    w.cases = bind_cases(w.rules, w.json_cases);
     found = workloads.emplace(rules, std::move(w)).first;
   }
   return found->second;

@@ -147,21 +147,24 @@ int compare_numbers(const Cell& lhs, const Cell& rhs) noexcept {
 
 namespace {
 
-Cell compare(std::uint8_t op, const Cell& lhs, const Cell& rhs) noexcept {
+// For each CompareOp, which orders (-1, 0, 1 as bits 0, 1, 2) make it true.
+constexpr std::uint8_t kTrueOrders[] = {0b010, 0b101, 0b001, 0b011, 0b100, 0b110};
+
+inline Cell of_order(std::uint8_t op, int order) noexcept { return Cell::of_bool(((kTrueOrders[op] >> (order + 1)) & 1U) != 0); }
+
+inline Cell compare(std::uint8_t op, const Cell& lhs, const Cell& rhs) noexcept {
+  if (lhs.tag == rhs.tag && (lhs.tag == CellTag::integer || lhs.tag == CellTag::number)) {
+    return of_order(op, (lhs.i > rhs.i) - (lhs.i < rhs.i));  // the common case: same kind of number
+  }
+  if (lhs.tag == rhs.tag && (lhs.tag == CellTag::boolean || lhs.tag == CellTag::enumeration)) {
+    return Cell::of_bool((lhs.i == rhs.i) != (static_cast<CompareOp>(op) == CompareOp::not_equal));  // only == and != apply
+  }
   if (!lhs.known() || !rhs.known()) return {};
   if (!lhs.numeric() || !rhs.numeric()) {
     const bool same = same_cell(lhs, rhs);
     return Cell::of_bool(static_cast<CompareOp>(op) == CompareOp::equal ? same : !same);
   }
-  const int order = compare_numbers(lhs, rhs);
-  switch (static_cast<CompareOp>(op)) {
-    case CompareOp::equal: return Cell::of_bool(order == 0);
-    case CompareOp::not_equal: return Cell::of_bool(order != 0);
-    case CompareOp::less: return Cell::of_bool(order < 0);
-    case CompareOp::less_equal: return Cell::of_bool(order <= 0);
-    case CompareOp::greater: return Cell::of_bool(order > 0);
-    default: return Cell::of_bool(order >= 0);
-  }
+  return of_order(op, compare_numbers(lhs, rhs));
 }
 
 Cell of(const Checked<std::int64_t>& r) noexcept { return Cell::of_int(r.value); }
