@@ -5,6 +5,8 @@
 #include "eval/compiled_program.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "eval/outcome.hpp"
 
@@ -181,6 +183,12 @@ class Machine {
     return eval(root);
   }
 
+  /// The truth of a condition: 0 false, 1 true, 2 unknown.
+  int condition(std::uint32_t root, std::uint32_t owner) noexcept {
+    owner_ = owner;
+    return truth(root);
+  }
+
  private:
   Cell fault(const Node& node, ArithmeticError error) noexcept {
     state_.faults[state_.fault_count++] = FaultRecord{owner_, node.expr, 0, error};
@@ -190,6 +198,62 @@ class Machine {
   template <typename R>
   Cell checked(const Node& node, const R& r) noexcept {
     return r.ok() ? of(r) : fault(node, r.error);
+  }
+
+  // eval() of a node read as a truth value (0 false, 1 true, 2 unknown or not a bool), without a
+  // Cell for the common shapes of conditions; anything else goes through eval().
+  int truth(std::uint32_t id) noexcept {
+    const Node& node = nodes_[id];
+    switch (node.op) {
+      case NodeOp::compare_slot: {
+        const Cell& lhs = slots_[node.a];
+        if (lhs.tag == node.k.tag && (lhs.tag == CellTag::integer || lhs.tag == CellTag::number)) {
+          return (kTrueOrders[node.sub] >> ((lhs.i > node.k.i) - (lhs.i < node.k.i) + 1)) & 1;
+        }
+        break;
+      }
+      case NodeOp::enum_mask_slot: {
+        const Cell& subject = slots_[node.a];
+        if (subject.tag == CellTag::enumeration && subject.i >= 0 && subject.i < 64) {
+          return (((static_cast<std::uint64_t>(node.k.i) >> subject.i) & 1U) != 0) != node.negated;
+        }
+        break;
+      }
+      case NodeOp::slot: {
+        const Cell& value = slots_[node.a];
+        return value.tag == CellTag::boolean ? static_cast<int>(value.i != 0) : 2;
+      }
+      case NodeOp::logical_not: {
+        const int operand = truth(node.a);
+        return operand == 2 ? 2 : 1 - operand;
+      }
+      case NodeOp::logical_and:
+      case NodeOp::logical_or: {
+        // Kleene, as Evaluator: a decisive side wins over an unknown one, and the faults of a
+        // side that the decisive one overrides are dropped.
+        const int decisive = node.op == NodeOp::logical_or ? 1 : 0;
+        const std::size_t before_lhs = state_.fault_count;
+        const int lhs = truth(node.a);
+        if (lhs == decisive) return decisive;
+        const std::size_t before_rhs = state_.fault_count;
+        const int rhs = truth(node.b);
+        if (rhs == decisive) {
+          if (before_rhs != before_lhs) {
+            std::copy(state_.faults.begin() + static_cast<std::ptrdiff_t>(before_rhs),
+                      state_.faults.begin() + static_cast<std::ptrdiff_t>(state_.fault_count),
+                      state_.faults.begin() + static_cast<std::ptrdiff_t>(before_lhs));
+            state_.fault_count -= before_rhs - before_lhs;
+          }
+          return decisive;
+        }
+        if (lhs != 2 && rhs != 2) return 1 - decisive;
+        return 2;
+      }
+      default:
+        break;
+    }
+    const Cell value = eval(id);
+    return value.tag == CellTag::boolean ? static_cast<int>(value.i != 0) : 2;
   }
 
   Cell eval(std::uint32_t id) noexcept {
@@ -230,33 +294,11 @@ class Machine {
         if (operand.tag == CellTag::number) return checked(node, negate(operand.decimal()));
         return {};
       }
-      case NodeOp::logical_not: {
-        const Cell operand = eval(node.a);
-        return operand.tag == CellTag::boolean ? Cell::of_bool(operand.i == 0) : Cell{};
-      }
+      case NodeOp::logical_not:
       case NodeOp::logical_and:
       case NodeOp::logical_or: {
-        // Kleene, as Evaluator: a decisive side wins over an unknown one, and the faults of a
-        // side that the decisive one overrides are dropped.
-        const std::int64_t decisive = node.op == NodeOp::logical_or ? 1 : 0;
-        const std::size_t before_lhs = state_.fault_count;
-        const Cell lhs = eval(node.a);
-        const bool a = lhs.tag == CellTag::boolean;
-        if (a && lhs.i == decisive) return lhs;
-        const std::size_t before_rhs = state_.fault_count;
-        const Cell rhs = eval(node.b);
-        const bool b = rhs.tag == CellTag::boolean;
-        if (b && rhs.i == decisive) {
-          if (before_rhs != before_lhs) {
-            std::copy(state_.faults.begin() + static_cast<std::ptrdiff_t>(before_rhs),
-                      state_.faults.begin() + static_cast<std::ptrdiff_t>(state_.fault_count),
-                      state_.faults.begin() + static_cast<std::ptrdiff_t>(before_lhs));
-            state_.fault_count -= before_rhs - before_lhs;
-          }
-          return rhs;
-        }
-        if (a && b) return Cell::of_bool(decisive == 0);
-        return {};
+        const int value = truth(id);
+        return value == 2 ? Cell{} : Cell::of_bool(value == 1);
       }
       case NodeOp::arithmetic: {
         const Cell lhs = eval(node.a);
@@ -355,6 +397,27 @@ class Machine {
   std::uint32_t owner_ = 0;
 };
 
+// Collects the leaves of an `and` chain of atoms (see CompiledProgram::atoms); false when a leaf
+// is something else.
+bool conjunction_of_atoms(const CompiledProgram& program, std::uint32_t id, std::vector<std::uint32_t>& leaves) {
+  const Node& node = program.nodes[id];
+  switch (node.op) {
+    case NodeOp::logical_and:
+      return conjunction_of_atoms(program, node.a, leaves) && conjunction_of_atoms(program, node.b, leaves);
+    case NodeOp::compare_slot:
+    case NodeOp::enum_mask_slot:
+    case NodeOp::slot:
+      leaves.push_back(id);
+      return true;
+    case NodeOp::logical_not:
+      if (program.nodes[node.a].op != NodeOp::slot) return false;
+      leaves.push_back(id);
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const CompiledProgram> compile(const Program& program) {
@@ -384,9 +447,25 @@ std::shared_ptr<const CompiledProgram> compile(const Program& program) {
     out->value_root[slot] = compiler.compile(program.values[slot].expr);
   }
   out->effect_begin.push_back(0);
+  out->rule_atom_begin.push_back(0);
   std::size_t add_points = 0;
+  std::map<std::tuple<int, int, bool, std::uint32_t, int, std::int64_t, std::uint32_t>, std::uint32_t> atom_of;
   for (const auto& rule : program.rules) {
     out->rule_root.push_back(compiler.compile(rule.condition));
+    std::vector<std::uint32_t> leaves;
+    if (conjunction_of_atoms(*out, out->rule_root.back(), leaves)) {
+      for (std::uint32_t leaf : leaves) {
+        const Node& node = out->nodes[leaf];
+        const std::uint32_t subject = node.op == NodeOp::logical_not ? out->nodes[node.a].a : node.a;
+        const auto key = std::make_tuple(static_cast<int>(node.op), static_cast<int>(node.sub), node.negated, subject,
+                                         static_cast<int>(node.k.tag), node.k.i, node.k.length);
+        // Text constants are compared by their bytes' address: equal texts at two places stay two atoms.
+        auto [found, added] = atom_of.emplace(key, static_cast<std::uint32_t>(out->atoms.size()));
+        if (added) out->atoms.push_back(leaf);
+        out->rule_atoms.push_back(found->second);
+      }
+    }
+    out->rule_atom_begin.push_back(static_cast<std::uint32_t>(out->rule_atoms.size()));
     for (const auto& effect : rule.effects) {
       out->effects.push_back({effect.kind, effect.target, effect.points.raw()});
       if (effect.kind == EffectKind::add_points) ++add_points;
@@ -407,12 +486,14 @@ void EvaluationState::prepare(const CompiledProgram& program) {
   inputs.assign(program.fact_count, Cell{});
   slots.assign(program.slot_count, Cell{});
   status.assign(program.rule_count, 0);
+  atom_truth.assign(program.atoms.size(), 0);
   scores.assign(program.strategy_count, Decimal());
   vetoed.assign(program.strategy_count, 0);
   advised.assign(program.advice_count, 0);
   ranking.assign(program.strategy_count, 0);
   ranking.clear();
   faults.assign(program.fault_capacity, FaultRecord{});
+  overflows.assign(program.effects.size(), FaultRecord{});
   fault_count = 0;
 }
 
@@ -428,17 +509,26 @@ void run(const CompiledProgram& program, EvaluationState& state) noexcept {
   std::fill(state.scores.begin(), state.scores.end(), Decimal());
   std::fill(state.vetoed.begin(), state.vetoed.end(), 0);
   std::fill(state.advised.begin(), state.advised.end(), 0);
+  // Each rule's points and vetoes as soon as its condition is known. Faults of points that overflow
+  // a score are listed after every condition's faults (as evaluate_outcome lists them).
+  std::size_t overflows = 0;
+  for (std::size_t a = 0; a < program.atoms.size(); ++a) state.atom_truth[a] = static_cast<std::uint8_t>(machine.condition(program.atoms[a], 0));
   for (std::uint32_t r = 0; r < program.rule_count; ++r) {
-    const Cell result = machine.evaluate(program.rule_root[r], program.slot_count + r);
-    const RuleStatus status = result.tag != CellTag::boolean ? RuleStatus::unknown
-                              : result.i != 0                ? RuleStatus::fired
-                                                             : RuleStatus::not_fired;
+    int truth = 1;
+    const std::uint32_t first_atom = program.rule_atom_begin[r];
+    const std::uint32_t end_atom = program.rule_atom_begin[r + 1];
+    if (first_atom == end_atom) {
+      truth = machine.condition(program.rule_root[r], program.slot_count + r);
+    } else {
+      // Kleene `and`: false when one is false, else unknown when one is unknown.
+      for (std::uint32_t i = first_atom; i < end_atom && truth != 0; ++i) {
+        const int atom = state.atom_truth[program.rule_atoms[i]];
+        truth = atom == 0 ? 0 : (atom == 2 ? 2 : truth);
+      }
+    }
+    const RuleStatus status = truth == 2 ? RuleStatus::unknown : truth == 1 ? RuleStatus::fired : RuleStatus::not_fired;
     state.status[r] = static_cast<std::uint8_t>(status);
-  }
-  // Points and vetoes after every condition, in rule order (as evaluate_outcome: its faults follow
-  // the conditions' faults).
-  for (std::uint32_t r = 0; r < program.rule_count; ++r) {
-    if (state.status[r] != static_cast<std::uint8_t>(RuleStatus::fired)) continue;
+    if (status != RuleStatus::fired) continue;
     for (std::uint32_t e = program.effect_begin[r]; e < program.effect_begin[r + 1]; ++e) {
       const CompiledEffect& effect = program.effects[e];
       switch (effect.kind) {
@@ -447,7 +537,7 @@ void run(const CompiledProgram& program, EvaluationState& state) noexcept {
           if (sum.ok()) {
             state.scores[effect.target] = sum.value;
           } else {
-            state.faults[state.fault_count++] = FaultRecord{program.slot_count + r, kNone, effect.target, ArithmeticError::overflow};
+            state.overflows[overflows++] = FaultRecord{program.slot_count + r, kNone, effect.target, ArithmeticError::overflow};
           }
           break;
         }
@@ -456,6 +546,7 @@ void run(const CompiledProgram& program, EvaluationState& state) noexcept {
       }
     }
   }
+  for (std::size_t i = 0; i < overflows; ++i) state.faults[state.fault_count++] = state.overflows[i];
   // The ranking: the strategies not vetoed, highest score first, ties in declaration order
   // (an insertion sort: stable, in place, and the strategies are few).
   state.ranking.clear();

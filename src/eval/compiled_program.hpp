@@ -72,6 +72,12 @@ struct CompiledProgram {
   std::vector<Slot> order;              // derived values, each after what it reads
   std::vector<std::uint32_t> value_root;  // per slot: root node of a derived value (kNone for facts)
   std::vector<std::uint32_t> rule_root;   // per rule: root node of its condition
+  // Conditions that are `and`s of simple tests (a slot compared with a constant, an enum slot in a
+  // set, a bool slot or its `not`): each distinct test is an atom, computed once per evaluation
+  // and shared by every rule that makes it; such a rule is decided from its atoms' truths.
+  std::vector<std::uint32_t> atoms;            // node ids
+  std::vector<std::uint32_t> rule_atom_begin;  // per rule + 1: its atoms in rule_atoms (none: use rule_root)
+  std::vector<std::uint32_t> rule_atoms;
   std::vector<std::uint32_t> effect_begin;  // per rule + 1: its effects in `effects`
   std::vector<CompiledEffect> effects;
   std::size_t fault_capacity = 0;       // the most faults one evaluation can record
@@ -102,12 +108,14 @@ struct EvaluationState {
   std::vector<Cell> inputs;    // the facts as given (unknown where not)
   std::vector<Cell> slots;     // facts with defaults, then derived values
   std::vector<std::uint8_t> status;  // per rule: RuleStatus
+  std::vector<std::uint8_t> atom_truth;  // per atom: 0 false, 1 true, 2 unknown
   std::vector<Decimal> scores;
   std::vector<std::uint8_t> vetoed;
   std::vector<std::uint8_t> advised;
   std::vector<std::uint32_t> ranking;
   std::vector<FaultRecord> faults;  // capacity fault_capacity; `fault_count` of them are valid
   std::size_t fault_count = 0;
+  std::vector<FaultRecord> overflows;  // scratch: the score overflows of one evaluation
 
   /// Sizes every buffer for `program`; all facts unknown.
   void prepare(const CompiledProgram& program);
