@@ -152,7 +152,7 @@ bool FastBatch::read(std::string_view line, Context& context, std::string_view& 
         // position in the last line before searching.
         thread_local std::vector<FactSlot> order;
         std::optional<FactSlot> slot;
-        if (given < order.size() && fact_names_[order[given]] == key) {
+        if (given < order.size() && order[given] < fact_names_.size() && fact_names_[order[given]] == key) {
           slot = order[given];
         } else {
           slot = evaluator_.slot_of(key);
