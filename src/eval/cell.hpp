@@ -13,7 +13,8 @@
 
 namespace forbear::detail {
 
-enum class CellTag : std::uint8_t { unknown, boolean, integer, number, text, enumeration };
+// Four bytes, like `length`: a Cell has no padding, so it is copied as two words.
+enum class CellTag : std::uint32_t { unknown, boolean, integer, number, text, enumeration };
 
 struct Cell {
   union {
@@ -50,6 +51,7 @@ struct Cell {
     return cell;
   }
 };
+static_assert(sizeof(Cell) == 16, "a Cell is two words");
 
 /// The cell viewing `value` (a text cell points into `value`'s string, which must outlive it).
 inline Cell to_cell(const Value& value) noexcept {

@@ -66,6 +66,12 @@ class Compiler {
           node.op = NodeOp::compare_slot;
           node.a = lhs.slot;
           node.k = to_cell(rhs.literal);
+          // A number slot against a whole constant (`amount < 5000`): the constant as a decimal,
+          // so that both sides are of one kind (compare_numbers compares them so anyway).
+          if (program_.values[lhs.slot].type.base == BaseType::number && node.k.tag == CellTag::integer) {
+            const auto decimal = Decimal::from_int(node.k.i);
+            if (decimal.ok()) node.k = Cell::of_decimal(decimal.value);
+          }
         } else {
           node.op = NodeOp::compare;
           node.a = compile(expr.args[0]);
@@ -418,6 +424,39 @@ bool conjunction_of_atoms(const CompiledProgram& program, std::uint32_t id, std:
   }
 }
 
+AtomTest atom_test(const CompiledProgram& program, std::uint32_t id) {
+  const Node& node = program.nodes[id];
+  AtomTest test;
+  switch (node.op) {
+    case NodeOp::compare_slot:
+      if (node.k.tag == CellTag::integer || node.k.tag == CellTag::number) {
+        test.kind = AtomTest::Kind::compare;
+        test.true_orders = kTrueOrders[node.sub];
+        test.tag = node.k.tag;
+        test.slot = node.a;
+        test.k = node.k.i;
+      }
+      break;
+    case NodeOp::enum_mask_slot:
+      test.kind = AtomTest::Kind::enum_mask;
+      test.negated = node.negated;
+      test.slot = node.a;
+      test.k = node.k.i;
+      break;
+    case NodeOp::slot:
+      test.kind = AtomTest::Kind::bool_slot;
+      test.slot = node.a;
+      break;
+    case NodeOp::logical_not:
+      test.kind = AtomTest::Kind::not_bool_slot;
+      test.slot = program.nodes[node.a].a;
+      break;
+    default:
+      break;
+  }
+  return test;
+}
+
 }  // namespace
 
 std::shared_ptr<const CompiledProgram> compile(const Program& program) {
@@ -461,7 +500,10 @@ std::shared_ptr<const CompiledProgram> compile(const Program& program) {
                                          static_cast<int>(node.k.tag), node.k.i, node.k.length);
         // Text constants are compared by their bytes' address: equal texts at two places stay two atoms.
         auto [found, added] = atom_of.emplace(key, static_cast<std::uint32_t>(out->atoms.size()));
-        if (added) out->atoms.push_back(leaf);
+        if (added) {
+          out->atoms.push_back(leaf);
+          out->atom_tests.push_back(atom_test(*out, leaf));
+        }
         out->rule_atoms.push_back(found->second);
       }
     }
@@ -512,7 +554,32 @@ void run(const CompiledProgram& program, EvaluationState& state) noexcept {
   // Each rule's points and vetoes as soon as its condition is known. Faults of points that overflow
   // a score are listed after every condition's faults (as evaluate_outcome lists them).
   std::size_t overflows = 0;
-  for (std::size_t a = 0; a < program.atoms.size(); ++a) state.atom_truth[a] = static_cast<std::uint8_t>(machine.condition(program.atoms[a], 0));
+  const Cell* slots = state.slots.data();
+  for (std::size_t a = 0; a < program.atoms.size(); ++a) {
+    const AtomTest& test = program.atom_tests[a];
+    const Cell& value = slots[test.slot];
+    int truth = -1;
+    switch (test.kind) {
+      case AtomTest::Kind::compare:
+        if (value.tag == test.tag) truth = (test.true_orders >> ((value.i > test.k) - (value.i < test.k) + 1)) & 1;
+        break;
+      case AtomTest::Kind::enum_mask:
+        if (value.tag == CellTag::enumeration && value.i >= 0 && value.i < 64) {
+          truth = (((static_cast<std::uint64_t>(test.k) >> value.i) & 1U) != 0) != test.negated;
+        }
+        break;
+      case AtomTest::Kind::bool_slot:
+        truth = value.tag == CellTag::boolean ? static_cast<int>(value.i != 0) : 2;
+        break;
+      case AtomTest::Kind::not_bool_slot:
+        truth = value.tag == CellTag::boolean ? static_cast<int>(value.i == 0) : 2;
+        break;
+      case AtomTest::Kind::generic:
+        break;
+    }
+    if (truth < 0) truth = machine.condition(program.atoms[a], 0);  // unknown values, mixed kinds, texts
+    state.atom_truth[a] = static_cast<std::uint8_t>(truth);
+  }
   for (std::uint32_t r = 0; r < program.rule_count; ++r) {
     int truth = 1;
     const std::uint32_t first_atom = program.rule_atom_begin[r];

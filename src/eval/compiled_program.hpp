@@ -47,6 +47,19 @@ struct Node {
   Cell k;
 };
 
+/// An atom as a compact test: a slot compared with a number of the same kind, an enum slot in a
+/// set, a bool slot or its negation. `generic` atoms (and any slot whose value is not of the
+/// expected kind) are evaluated through their node.
+struct AtomTest {
+  enum class Kind : std::uint8_t { generic, compare, enum_mask, bool_slot, not_bool_slot };
+  Kind kind = Kind::generic;
+  std::uint8_t true_orders = 0;  // compare: which orders (-1, 0, 1 as bits 0, 1, 2) make it true
+  bool negated = false;          // enum_mask
+  CellTag tag = CellTag::unknown;  // compare: the constant's kind
+  std::uint32_t slot = 0;
+  std::int64_t k = 0;            // compare: the constant; enum_mask: the mask
+};
+
 /// A rule's effects, flattened.
 struct CompiledEffect {
   EffectKind kind = EffectKind::add_points;
@@ -76,6 +89,7 @@ struct CompiledProgram {
   // set, a bool slot or its `not`): each distinct test is an atom, computed once per evaluation
   // and shared by every rule that makes it; such a rule is decided from its atoms' truths.
   std::vector<std::uint32_t> atoms;            // node ids
+  std::vector<AtomTest> atom_tests;            // per atom: the test in a compact form
   std::vector<std::uint32_t> rule_atom_begin;  // per rule + 1: its atoms in rule_atoms (none: use rule_root)
   std::vector<std::uint32_t> rule_atoms;
   std::vector<std::uint32_t> effect_begin;  // per rule + 1: its effects in `effects`

@@ -138,6 +138,8 @@ SetError Context::set(FactSlot slot, double value) noexcept {
   const auto& spec = evaluator_->compiled_->facts[slot];
   if (spec.base != BaseType::number && spec.base != BaseType::integer) return SetError::wrong_type;
   if (!std::isfinite(value)) return SetError::wrong_type;
+  // Always through the text nlohmann::json writes (its Grisu2 digits are not always the shortest:
+  // -569523.103787 comes out as -569523.1037869999, which parse_case refuses as too precise).
   std::array<char, 64> buffer;
   const std::string_view text = double_text(value, buffer);
   if (spec.base == BaseType::integer) {

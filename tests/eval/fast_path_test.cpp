@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <random>
 #include <string>
 #include <vector>
@@ -236,4 +237,23 @@ rule r when n >= 3 and d > 1.5 and e == y and f then s += 1 because "." source "
   CHECK(context.evaluate().rule(0) == forbear::RuleOutcome::not_fired);
   context.clear();
   CHECK(context.evaluate().rule(0) == forbear::RuleOutcome::unknown);
+}
+
+TEST_CASE("fast path: a double is read as parse_case reads it", "[fast]") {
+  const auto rules = forbear::test::load("fact d: number\nstrategy s { en: \"s\" }\nrule r when d > 0 then s += 1 because \".\" source \".\"\n");
+  const Evaluator evaluator(rules);
+  forbear::Context context(evaluator);
+  std::mt19937_64 random(23);
+  const auto slot = *evaluator.slot_of("d");
+  for (int i = 0; i < 20000; ++i) {
+    const int places = static_cast<int>(random() % 9);
+    double value = static_cast<double>(static_cast<std::int64_t>(random() % 4000000000000LL) - 2000000000000LL);
+    for (int p = 0; p < places; ++p) value /= 10;
+    if (i % 7 == 0) value = std::ldexp(static_cast<double>(random() % 1000), -static_cast<int>(random() % 30));
+    const auto parsed = forbear::parse_case(rules, json{{"d", value}});
+    INFO(json(value).dump());
+    context.clear();
+    REQUIRE((context.set(slot, value) == forbear::SetError::none) == parsed.ok());
+    if (parsed.ok()) REQUIRE(context.evaluate().value("d") == parsed.value->facts()[0]);
+  }
 }
