@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "check/suggest.hpp"
+#include "io/case_checks.hpp"
 #include "forbear/case.hpp"
 #include "model/program.hpp"
 #include "util/utf8.hpp"
@@ -98,6 +99,10 @@ std::optional<std::string> beyond_limits(const Json& value, std::uint32_t level,
   return std::nullopt;
 }
 
+}  // namespace
+
+namespace detail {
+
 // Why a JSON number is not a whole number in the int range, or nothing when it is; `text` is the
 // number as written (JSON syntax), read exactly. Sets `out` when it is.
 std::optional<std::string> whole_number(std::string_view text, std::int64_t& out) {
@@ -144,6 +149,28 @@ std::optional<std::string> whole_number(std::string_view text, std::int64_t& out
   return std::nullopt;
 }
 
+bool case_value_within_limits(const nlohmann::json& value, const Limits& limits) {
+  if (value.is_string()) return !bad_string("a string", value.get_ref<const std::string&>(), limits);
+  if (!value.is_structured()) return true;
+  return !beyond_limits(value, 2, limits);
+}
+
+std::optional<std::string> text_fact_problem(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(byte));
+      return std::string("expected text without control characters, got ") + hex + " at offset " + std::to_string(i);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace {
+
 std::string json_kind(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::boolean: return "a bool";
@@ -177,7 +204,7 @@ std::optional<Value> convert(const detail::Program& program, const detail::Value
       // Producers that only have doubles send 45.0 for 45: a whole number in range is accepted.
       const std::string written = text ? *text : json.dump();
       std::int64_t value = 0;
-      if (const auto why_not = whole_number(written, value)) {
+      if (const auto why_not = detail::whole_number(written, value)) {
         problem = "expected int, got " + shortened(written) + ", " + *why_not;
         return std::nullopt;
       }
@@ -202,14 +229,9 @@ std::optional<Value> convert(const detail::Program& program, const detail::Value
       if (!json.is_string()) return mismatch();
       // A text fact is shown in reports: an escape sequence would drive the reader's terminal.
       const std::string& text_value = json.get_ref<const std::string&>();
-      for (std::size_t i = 0; i < text_value.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text_value[i]);
-        if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
-          char hex[8];
-          std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(byte));
-          problem = std::string("expected text without control characters, got ") + hex + " at offset " + std::to_string(i);
-          return std::nullopt;
-        }
+      if (auto why_not = detail::text_fact_problem(text_value)) {
+        problem = std::move(*why_not);
+        return std::nullopt;
       }
       return Value{text_value};
     }
