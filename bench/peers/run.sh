@@ -74,8 +74,11 @@ check forbear "$data/forbear.jsonl"
 if [[ -x $build/peer_bench_forbear_bound ]]; then
   say "running forbear's bound-facts API"
   "$build/peer_bench_forbear_bound" --rules "$rules" --cases "$data/cases.jsonl" --out "$data/forbear_bound.jsonl" \
-    --runs "$runs" >>"$summary"
+    --out-json "$data/forbear_assign.jsonl" --runs "$runs" >>"$summary"
   check "forbear bound facts" "$data/forbear_bound.jsonl"
+  check "forbear Context::assign(json)" "$data/forbear_assign.jsonl"
+else
+  say "no bound-facts API (include/forbear/evaluator.hpp) in this tree: its rows are left out"
 fi
 
 say "running CLIPS"

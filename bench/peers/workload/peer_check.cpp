@@ -1,5 +1,6 @@
 // The peer workload's correctness check for the normal test suite (no timing): on generated cases,
-// forbear (with and without trace) and, when built with it, CLIPS give exactly the reference's output.
+// forbear (advise with and without trace; the bound-facts API when the tree has it) and, when its library
+// is installed, CLIPS give exactly the reference's output.
 // Also checks that the cases exercise the rules: every rule fires on some case and not on another.
 //
 // usage: forbear_peer_check RULES_FILE [CLIPS_FILE] [COUNT]
@@ -13,6 +14,9 @@
 #include "reference.hpp"
 #ifdef FORBEAR_PEERS_WITH_CLIPS
 #include "clips_workload.hpp"
+#endif
+#ifdef FORBEAR_PEERS_WITH_BOUND
+#include "forbear_bound_workload.hpp"
 #endif
 
 namespace peers = forbear::peers;
@@ -43,6 +47,9 @@ int main(int argc, char** argv) {
     if (argc < 3) throw std::runtime_error("this build has CLIPS: give the .clp file");
     peers::ClipsWorkload clips_engine(argv[2]);
 #endif
+#ifdef FORBEAR_PEERS_WITH_BOUND
+    peers::ForbearBoundWorkload bound_engine(forbear_engine.rules());
+#endif
     std::uint32_t fired_somewhere = 0, unfired_somewhere = 0;
     int top_none = 0;
     for (const auto& c : peers::generate_cases(peers::default_seed, count)) {
@@ -62,6 +69,10 @@ int main(int argc, char** argv) {
 #ifdef FORBEAR_PEERS_WITH_CLIPS
       expect_same("CLIPS", c, expected, clips_engine.evaluate(c));
 #endif
+#ifdef FORBEAR_PEERS_WITH_BOUND
+      expect_same("forbear bound facts", c, expected, bound_engine.evaluate(c));
+      expect_same("forbear Context::assign(json)", c, expected, bound_engine.evaluate(facts));
+#endif
     }
     for (int r = 0; r < peers::rule_count; ++r) {
       const auto bit = 1u << r;
@@ -79,10 +90,14 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << error.what() << '\n';
     return 1;
   }
+  std::string engines = "forbear (advise, with and without trace)";
+#ifdef FORBEAR_PEERS_WITH_BOUND
+  engines += ", forbear bound facts and Context::assign(json)";
+#endif
 #ifdef FORBEAR_PEERS_WITH_CLIPS
-  const char* engines = "forbear, forbear with trace and CLIPS";
+  engines += " and CLIPS";
 #else
-  const char* engines = "forbear and forbear with trace (CLIPS not built)";
+  engines += " (CLIPS not built)";
 #endif
   std::cout << count << " generated cases: " << engines << (failures == 0 ? " equal the reference\n" : " differ\n");
   return failures == 0 ? 0 : 1;
