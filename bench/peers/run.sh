@@ -7,17 +7,20 @@
 # case (a mismatch stops the run and prints the case), and prints one markdown table with the machine.
 #
 # Environment: PEERS_RUNS (timed passes per engine, default 5), PEERS_CASES (default 10000),
-# PEERS_SEED (default 20261122), PEERS_JOBS (build jobs, default 2).
+# PEERS_SEED (default 20261122), PEERS_JOBS (build jobs, default 2), PEERS_FORBEAR_SOURCE (the forbear
+# source tree to measure, default this one: e.g. another worktree, to compare branches), PEERS_BUILD_DIR
+# (default build-peers/).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-build="$root/build-peers"
+build="${PEERS_BUILD_DIR:-$root/build-peers}"
 data="$here/data"
 runs="${PEERS_RUNS:-5}"
 cases="${PEERS_CASES:-10000}"
 seed="${PEERS_SEED:-20261122}"
 jobs="${PEERS_JOBS:-2}"
+forbear_source="$(cd "${PEERS_FORBEAR_SOURCE:-$root}" && pwd)"
 
 say() { echo "peers: $*" >&2; }
 
@@ -42,12 +45,12 @@ say "npm ci in bench/peers/node"
 (cd "$here/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 # --- build ---------------------------------------------------------------------------------------
-say "building in build-peers/ (Release)"
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+say "building in build-peers/ (Release), forbear from $forbear_source"
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFORBEAR_PEERS_SOURCE_DIR="$forbear_source" >/dev/null
 cmake --build "$build" -j "$jobs" >/dev/null
 
 # The workload in forbear's language: bench/workload/ (shared with the microbenchmarks) when present.
-rules="$root/bench/workload/peer_workload.rules"
+rules="$forbear_source/bench/workload/peer_workload.rules"
 [[ -f $rules ]] || rules="$here/forbear/peer_workload.rules"
 
 # --- cases, engines, equality --------------------------------------------------------------------
@@ -103,4 +106,5 @@ echo "Every engine's output equals the reference on all $cases cases (seed $seed
 echo
 node "$here/node/report.js" "$summary"
 echo
+[[ $forbear_source == "$root" ]] || echo "forbear built from $forbear_source ($(git -C "$forbear_source" log -1 --format='%h %s' | cut -c1-80))."
 echo "Machine: $(nproc) cores (nproc), ${cpu:-unknown CPU}, $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')."
