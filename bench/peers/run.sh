@@ -45,7 +45,7 @@ say "npm ci in bench/peers/node"
 (cd "$here/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 # --- build ---------------------------------------------------------------------------------------
-say "building in build-peers/ (Release), forbear from $forbear_source"
+say "building in $build (Release), forbear from $forbear_source"
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFORBEAR_PEERS_SOURCE_DIR="$forbear_source" >/dev/null
 cmake --build "$build" -j "$jobs" >/dev/null
 
