@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (tests/fuzz/) with Clang, AddressSanitizer and UndefinedBehaviorSanitizer
 # in build-fuzz/, and runs each target for a bounded time on its seed corpus (tests/fuzz/corpus/).
 #
-#   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 seconds; rules and case)
+#   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 seconds; rules, case and c_api)
 #
 # New inputs that add coverage go to build-fuzz/corpus/TARGET/ (kept between runs, never committed);
 # a crash, a leak, a timeout or an input that needs too much memory stops the target and is written
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(rules case)
+((${#targets[@]})) || targets=(rules case c_api)
 
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DFORBEAR_BUILD_FUZZERS=ON \
   -DFORBEAR_BUILD_TESTS=OFF -DFORBEAR_BUILD_EXAMPLES=OFF -DFORBEAR_BUILD_CLI=OFF > /dev/null

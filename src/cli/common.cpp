@@ -1,4 +1,5 @@
 #include "cli/common.hpp"
+#include "cli/shipped_rules.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -11,7 +12,7 @@ std::vector<std::filesystem::path> rule_paths(const Arguments& args) {
   std::vector<std::filesystem::path> paths(args.rules.begin(), args.rules.end());
   if (paths.empty()) {
     const char* from_environment = std::getenv("FORBEAR_RULES");
-    std::filesystem::path shipped = from_environment && *from_environment ? from_environment : FORBEAR_DEFAULT_RULES_DIR;
+    std::filesystem::path shipped = from_environment && *from_environment ? from_environment : shipped_rules_dir();
     std::error_code ec;
     const auto relative = std::filesystem::proximate(shipped, ec);
     if (!ec && !relative.empty() && *relative.begin() != "..") shipped = relative;

@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "fuzz/exercise.hpp"
+#ifdef FORBEAR_HAS_C_API
+#include "fuzz/exercise_c_api.hpp"
+#endif
 #include "support/cli_runner.hpp"
 
 namespace {
@@ -50,3 +53,16 @@ TEST_CASE("fuzz replay: the case corpus and case regressions", "[fuzz]") {
     }
   }
 }
+
+#ifdef FORBEAR_HAS_C_API
+TEST_CASE("fuzz replay: the C API corpus and C API regressions", "[fuzz]") {
+  const forbear_ruleset* rules = forbear::fuzz::shipped_rules_c(FORBEAR_SOURCE_DIR);
+  CHECK(files_in(kFuzz / "corpus" / "c_api").size() >= 25);
+  for (const auto& folder : {kFuzz / "corpus" / "c_api", kFuzz / "regressions" / "c_api"}) {
+    for (const auto& file : files_in(folder)) {
+      INFO(file.string());
+      CHECK_NOTHROW(forbear::fuzz::exercise_c_api(rules, forbear::test::read_file(file)));
+    }
+  }
+}
+#endif
