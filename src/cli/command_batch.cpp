@@ -131,7 +131,7 @@ Outcome answer(const RuleSet& rules, const InputLine& line, const AdviseOptions&
 // Advises on every line of the chunk, `threads` at a time, each thread on a contiguous part of
 // it (with a Context of its own for the fast lane); outcomes[i] belongs to lines[i].
 void answer_all(const RuleSet& rules, const FastBatch* fast, const std::vector<InputLine>& lines, const AdviseOptions& options,
-                int threads, std::vector<Outcome>& outcomes) {
+                int threads, AuditLog* audit_log, std::vector<Outcome>& outcomes) {
   outcomes.resize(lines.size());
   const auto wanted = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), lines.size()));
   const auto work = [&](std::size_t part) {
