@@ -43,6 +43,9 @@ struct ReloadStatus {
 /// How a LiveRuleSet loads and reports.
 struct LiveRuleSetOptions {
   Limits limits;  ///< passed to load_rules
+  /// Run the lint pass on every load (LoadOptions::lint), so that its warnings are reported and,
+  /// with warnings_as_errors, refused. On by default: a live rule set is one someone is editing.
+  bool lint = true;
   /// Refuse rules that load with warnings, as `forbear check --werror` does. A file caught half-way
   /// through being saved often loads with warnings only (an empty file has no `ruleset`
   /// declaration): with this on, it is refused and the last good rule set stays in service.

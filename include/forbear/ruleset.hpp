@@ -78,13 +78,29 @@ struct LoadResult {
   std::string rendered_diagnostics() const;
 };
 
+/// How load_rules reads rules: its bounds, and whether to analyse them for a rule author.
+struct LoadOptions {
+  /// Input beyond these bounds is an error (see Limits).
+  Limits limits{};
+  /// Also run the lint pass: the warnings for rules that are unused, never fire, duplicate or shadow
+  /// another rule, or cannot be reached. They help whoever edits the rules (`forbear check`,
+  /// `advise`, `test` and `graph` turn them on) and change nothing in how a rule set evaluates, so
+  /// a host that loads rules to evaluate them leaves this off and loads in about half the time.
+  /// The checker's own warnings are given either way.
+  bool lint = false;
+};
+
 /// Loads, checks and compiles rule files. Each path is a `.rules` file or a directory, whose
 /// `*.rules` files are loaded in byte order of their names; `include` is followed relative to
 /// the including file, each file at most once. Input beyond `limits` is an error (see Limits).
 LoadResult load_rules(const std::vector<std::filesystem::path>& paths, const Limits& limits = Limits{});
+/// As load_rules above, with the bounds and the lint pass chosen by `options`.
+LoadResult load_rules(const std::vector<std::filesystem::path>& paths, const LoadOptions& options);
 
 /// Loads, checks and compiles rules given as text; `name` is used in diagnostics. `include`
 /// paths are resolved relative to the current directory. Input beyond `limits` is an error.
 LoadResult load_rules_from_string(std::string_view text, std::string name = "<string>", const Limits& limits = Limits{});
+/// As load_rules_from_string above, with the bounds and the lint pass chosen by `options`.
+LoadResult load_rules_from_string(std::string_view text, std::string name, const LoadOptions& options);
 
 }  // namespace forbear

@@ -459,7 +459,7 @@ class Checker {
 }  // namespace
 
 std::shared_ptr<Program> check(std::vector<SourceFile> sources, const std::vector<dsl::pt::File>& trees,
-                               std::vector<Diagnostic>& diagnostics) {
+                               std::vector<Diagnostic>& diagnostics, bool lint) {
   auto program = std::make_shared<Program>();
   program->sources = std::move(sources);
   program->index_lines();
@@ -469,7 +469,7 @@ std::shared_ptr<Program> check(std::vector<SourceFile> sources, const std::vecto
   const bool failed = std::any_of(diagnostics.begin() + static_cast<std::ptrdiff_t>(before), diagnostics.end(),
                                   [](const Diagnostic& d) { return d.severity == Severity::error; });
   if (failed) return nullptr;
-  lint::run(*program, diagnostics);
+  if (lint) lint::run(*program, diagnostics);
   return program;
 }
 

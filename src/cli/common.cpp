@@ -21,7 +21,8 @@ std::vector<std::filesystem::path> rule_paths(const Arguments& args) {
   return paths;
 }
 
-LoadResult load(const Arguments& args) { return load_rules(rule_paths(args)); }
+// Every command shows the lint warnings: the command line is where rule authors look at their rules.
+LoadResult load(const Arguments& args) { return load_rules(rule_paths(args), LoadOptions{.lint = true}); }
 
 std::optional<std::string> read_input(const std::optional<std::string>& input, std::string& name, std::string_view what) {
   std::ostringstream bytes;

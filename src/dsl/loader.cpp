@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 class Loader {
  public:
-  explicit Loader(const Limits& limits) : limits_(limits) {}
+  explicit Loader(const LoadOptions& options) : limits_(options.limits), lint_(options.lint) {}
 
   void load_path(const fs::path& path) {
     std::error_code ec;
@@ -54,7 +54,7 @@ class Loader {
     refuse_beyond(&dsl::pt::File::facts, limits_.max_facts, "facts");
     refuse_beyond(&dsl::pt::File::rules, limits_.max_rules, "rules");
     if (!has_errors(result_.diagnostics)) {
-      auto program = detail::check(sources_, trees_, result_.diagnostics);
+      auto program = detail::check(sources_, trees_, result_.diagnostics, lint_);
       if (program && !detail::refuse_deep_derivations(*program, limits_.max_derived_depth, result_.diagnostics)) {
         program->sha256 = digest();
         result_.rules.emplace(std::move(program));
@@ -203,6 +203,7 @@ class Loader {
   }
 
   const Limits& limits_;
+  const bool lint_;
   LoadResult result_;
   std::vector<SourceFile> sources_;
   std::size_t total_bytes_ = 0;
@@ -214,13 +215,21 @@ class Loader {
 }  // namespace
 
 LoadResult load_rules(const std::vector<std::filesystem::path>& paths, const Limits& limits) {
-  Loader loader(limits);
+  return load_rules(paths, LoadOptions{limits, false});
+}
+
+LoadResult load_rules(const std::vector<std::filesystem::path>& paths, const LoadOptions& options) {
+  Loader loader(options);
   for (const auto& path : paths) loader.load_path(path);
   return loader.finish();
 }
 
 LoadResult load_rules_from_string(std::string_view text, std::string name, const Limits& limits) {
-  Loader loader(limits);
+  return load_rules_from_string(text, std::move(name), LoadOptions{limits, false});
+}
+
+LoadResult load_rules_from_string(std::string_view text, std::string name, const LoadOptions& options) {
+  Loader loader(options);
   loader.load_text(std::string(text), std::move(name));
   return loader.finish();
 }

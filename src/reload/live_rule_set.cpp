@@ -63,7 +63,7 @@ struct LiveRuleSet::State {
 
   ReloadOutcome reload_locked() {
     std::string fingerprint = detail::rule_files_fingerprint(paths, read_files);
-    LoadResult loaded = load_rules(paths, options.limits);
+    LoadResult loaded = load_rules(paths, LoadOptions{options.limits, options.lint});
     remember(loaded.sources, std::move(fingerprint));
     ReloadOutcome outcome;
     outcome.ok = acceptable(loaded, options);
@@ -125,7 +125,7 @@ namespace {
 RuleSet first_load(const std::vector<std::filesystem::path>& paths, const LiveRuleSetOptions& options,
                    std::vector<SourceFile>& sources, std::string& fingerprint) {
   fingerprint = detail::rule_files_fingerprint(paths, {});
-  LoadResult loaded = load_rules(paths, options.limits);
+  LoadResult loaded = load_rules(paths, LoadOptions{options.limits, options.lint});
   if (!acceptable(loaded, options)) throw RuleLoadError(std::move(loaded));
   sources = loaded.sources;
   return *loaded.rules;

@@ -36,7 +36,7 @@ std::string where(std::string_view text, std::uint32_t offset) {
 // diagnostic as "  LINE:COLUMN: note: message".
 Strings diagnostics(std::string_view text) {
   static const char* const kSeverity[] = {"error", "warning", "note"};
-  const forbear::LoadResult result = forbear::load_rules_from_string(text, "t.rules");
+  const forbear::LoadResult result = forbear::load_rules_from_string(text, "t.rules", forbear::LoadOptions{.lint = true});
   Strings out;
   for (const Diagnostic& d : result.diagnostics) {
     out.push_back(where(text, d.span.begin) + ": " + kSeverity[static_cast<int>(d.severity)] + ": " + d.message);
@@ -598,7 +598,7 @@ TEST_CASE("checker: derived values are ordered so each comes after what it reads
 TEST_CASE("check() returns no program on errors and appends to the diagnostics it is given", "[check]") {
   std::vector<Diagnostic> diagnostics{{Severity::note, {}, "earlier", {}}};
   std::vector<forbear::dsl::pt::File> trees(1);
-  const auto program = detail::check({{"empty.rules", ""}}, trees, diagnostics);
+  const auto program = detail::check({{"empty.rules", ""}}, trees, diagnostics, true);
   REQUIRE(program != nullptr);  // only a warning: still compiled
   REQUIRE(diagnostics.size() == 2);
   CHECK(diagnostics[0].message == "earlier");

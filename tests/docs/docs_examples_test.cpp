@@ -70,7 +70,7 @@ void check_examples_load(const fs::path& doc) {
     if (!is_rule_example(block)) continue;
     ++examples;
     if (appended_to_sandbox(block)) continue;
-    auto loaded = forbear::load_rules_from_string(block.text, "example.rules");
+    auto loaded = forbear::load_rules_from_string(block.text, "example.rules", forbear::LoadOptions{.lint = true});
     INFO(loaded.rendered_diagnostics());
     if (block.info == "forbear") {
       CHECK(loaded.ok());

@@ -62,7 +62,7 @@ TEST_CASE("rendered diagnostics match the golden files", "[dsl][diagnostics]") {
       fs::path expected_path = rules;
       expected_path.replace_extension(".expected");
       REQUIRE(fs::exists(expected_path));
-      const forbear::LoadResult result = forbear::load_rules({rules});
+      const forbear::LoadResult result = forbear::load_rules({rules}, forbear::LoadOptions{.lint = true});
       const std::string rendered = without(result.rendered_diagnostics(), folder_prefix);
       CHECK(rendered == read_bytes(expected_path));
       // Each scenario shows at least one problem; only the warnings-only one and the lint_ ones

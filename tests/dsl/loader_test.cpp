@@ -55,3 +55,27 @@ TEST_CASE("loader: paths that cannot be loaded say why", "[dsl][loader]") {
 }
 
 }  // namespace
+
+TEST_CASE("loader: the lint pass runs only when LoadOptions::lint asks for it", "[dsl][loader]") {
+  // No ruleset declaration (a warning of the checker) and a fact nothing reads (a warning of the lint pass).
+  const std::string text = "fact used: int\nfact unread: int\nstrategy s { en: \"s\" }\n"
+                           "rule r when used > 1 then s += 1 because \"b\" source \"x\"\n";
+  const auto messages = [](const forbear::LoadResult& result) {
+    std::vector<std::string> out;
+    for (const auto& d : result.diagnostics) out.push_back(d.message);
+    return out;
+  };
+  const std::string no_ruleset = "no 'ruleset NAME version \"V\"' declaration: advice cannot be tied to a rule set version";
+  const forbear::LoadResult plain = forbear::load_rules_from_string(text, "t.rules");
+  REQUIRE(plain.ok());
+  CHECK(messages(plain) == std::vector<std::string>{no_ruleset});
+  const forbear::LoadResult linted = forbear::load_rules_from_string(text, "t.rules", forbear::LoadOptions{.lint = true});
+  REQUIRE(linted.ok());
+  CHECK(messages(linted) ==
+        std::vector<std::string>{no_ruleset, "fact 'unread' is not used: no rule, derived fact or text reads it; use it in a rule or remove it"});
+  CHECK(linted.rules->sha256() == plain.rules->sha256());
+  // The bounds of LoadOptions apply as those given alone do.
+  forbear::LoadOptions tight{.lint = true};
+  tight.limits.max_facts = 1;
+  CHECK_FALSE(forbear::load_rules_from_string(text, "t.rules", tight).ok());
+}

@@ -58,7 +58,7 @@ TEST_CASE("docs: every example of the check-warnings guide gives exactly the war
     const fs::path doc = kDocs / language / "check-warnings.md";
     for (const Example& example : examples(doc)) {
       INFO(doc.string() << ":" << example.line);
-      const forbear::LoadResult loaded = forbear::load_rules_from_string(example.rules, "example.rules");
+      const forbear::LoadResult loaded = forbear::load_rules_from_string(example.rules, "example.rules", forbear::LoadOptions{.lint = true});
       CHECK(loaded.ok());
       CHECK(loaded.rendered_diagnostics() == example.warnings);
     }

@@ -17,7 +17,7 @@ namespace forbear::test {
 /// "  LINE:COLUMN: note: message [text]".
 inline std::vector<std::string> lint_warnings(std::string_view text, std::string_view filter = "") {
   static const char* const kSeverity[] = {"error", "warning", "note"};
-  const LoadResult result = load_rules_from_string(text, "t.rules");
+  const LoadResult result = load_rules_from_string(text, "t.rules", LoadOptions{.lint = true});
   INFO(result.rendered_diagnostics());
   REQUIRE(result.ok());
   const auto where = [&](const SourceSpan& span) {

@@ -187,7 +187,7 @@ TEST_CASE("lint: every claim holds on every case (random rule sets)", "[lint][so
       text += "rule r" + std::to_string(r) + " when " + generate.condition(3) + " then " + generate.effects() +
               " because \"b\" source \"s\"\n";
     }
-    const forbear::LoadResult loaded = forbear::load_rules_from_string(text, "fuzz.rules");
+    const forbear::LoadResult loaded = forbear::load_rules_from_string(text, "fuzz.rules", forbear::LoadOptions{.lint = true});
     INFO(text << loaded.rendered_diagnostics());
     REQUIRE(loaded.ok());
     const detail::Program& program = loaded.rules->program();

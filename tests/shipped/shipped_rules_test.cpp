@@ -55,7 +55,7 @@ std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension
 }  // namespace
 
 TEST_CASE("the shipped rules load with no errors and no warnings", "[shipped]") {
-  const auto loaded = forbear::load_rules({kRulesDir});
+  const auto loaded = forbear::load_rules({kRulesDir}, forbear::LoadOptions{.lint = true});
   INFO(loaded.rendered_diagnostics());
   REQUIRE(loaded.ok());
   CHECK(loaded.diagnostics.empty());

@@ -104,7 +104,7 @@ PythonRuleSet PythonRuleSet::load(const py::object& paths) {
   LoadResult loaded;
   {
     py::gil_scoped_release released;
-    loaded = load_rules(files);
+    loaded = load_rules(files, LoadOptions{.lint = true});  // the module's `warnings` include the lint pass
   }
   return from_load(std::move(loaded));
 }
@@ -113,7 +113,7 @@ PythonRuleSet PythonRuleSet::from_string(const std::string& text, const std::str
   LoadResult loaded;
   {
     py::gil_scoped_release released;
-    loaded = load_rules_from_string(text, name);
+    loaded = load_rules_from_string(text, name, LoadOptions{.lint = true});
   }
   return from_load(std::move(loaded));
 }
