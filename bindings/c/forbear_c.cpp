@@ -247,7 +247,7 @@ forbear_status forbear_ruleset_load_paths(const char* const* paths, size_t path_
       }
       list.emplace_back(std::u8string(reinterpret_cast<const char8_t*>(paths[i])));
     }
-    return finish_load(forbear::load_rules(list), out_rules, out_diagnostics);
+    return finish_load(forbear::load_rules(list, forbear::LoadOptions{.lint = out_diagnostics != nullptr}), out_rules, out_diagnostics);
   });
 }
 
@@ -258,7 +258,9 @@ forbear_status forbear_ruleset_load_string(const char* text, size_t length, cons
   return guarded([&] {
     if (!out_rules) return fail(FORBEAR_ERROR_INVALID_ARGUMENT, "forbear_ruleset_load_string: out_rules is NULL");
     if (!text) return fail(FORBEAR_ERROR_INVALID_ARGUMENT, "forbear_ruleset_load_string: text is NULL");
-    return finish_load(forbear::load_rules_from_string({text, length}, name ? name : "<string>"), out_rules,
+    return finish_load(forbear::load_rules_from_string({text, length}, name ? name : "<string>",
+                                                       forbear::LoadOptions{.lint = out_diagnostics != nullptr}),
+                       out_rules,
                        out_diagnostics);
   });
 }
