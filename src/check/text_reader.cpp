@@ -78,7 +78,11 @@ Template TextReader::to_template(std::uint32_t file, const dsl::pt::Text& text) 
       const std::uint32_t at = text.span.begin + 1 + static_cast<std::uint32_t>(i);
       error({file, at, at + 1}, "'}' without '{' (write '}}' for a brace)");
     } else {
-      literal += c;
+      // This character and the plain ones after it, in one piece.
+      std::size_t end = raw.find_first_of("\\{}", i + 1);
+      if (end == std::string::npos) end = raw.size();
+      literal.append(raw, i, end - i);
+      i = end - 1;
     }
   }
   flush();

@@ -100,3 +100,24 @@ TEST_CASE("to_hex renders lowercase with leading zeros", "[util][sha256]") {
   digest[31] = 0x01;
   CHECK(to_hex(digest) == "0aff" + std::string(58, '0') + "01");
 }
+
+TEST_CASE("SHA-256: the processor's SHA instructions and the portable code give the same digests", "[util][sha256]") {
+  // On a processor without the instructions both engines run the portable code, and this compares it with itself.
+  INFO("hardware SHA-256: " << forbear::detail::sha256_hardware_available());
+  std::string bytes;
+  std::uint32_t seed = 12345;
+  for (std::size_t length = 0; length < 700; length += (length < 140 ? 1 : 37)) {
+    while (bytes.size() < length) {
+      seed = seed * 1103515245U + 12345U;
+      bytes += static_cast<char>(seed >> 23);
+    }
+    for (std::size_t split : {std::size_t{0}, length / 3, length}) {
+      forbear::detail::Sha256 best;
+      forbear::detail::Sha256 portable(forbear::detail::Sha256Engine::portable);
+      best.update(std::string_view(bytes).substr(0, split));
+      best.update(std::string_view(bytes).substr(split));
+      portable.update(bytes);
+      CHECK(forbear::detail::to_hex(best.finish()) == forbear::detail::to_hex(portable.finish()));
+    }
+  }
+}
