@@ -85,7 +85,8 @@ struct LoadOptions {
   /// Also run the lint pass: the warnings for rules that are unused, never fire, duplicate or shadow
   /// another rule, or cannot be reached. They help whoever edits the rules (`forbear check`,
   /// `advise`, `test` and `graph` turn them on) and change nothing in how a rule set evaluates, so
-  /// a host that loads rules to evaluate them leaves this off and loads in about half the time.
+  /// a host that loads rules to evaluate them leaves this off (a quarter of the shipped rules'
+  /// load time, and a growing share of larger rule sets).
   /// The checker's own warnings are given either way.
   bool lint = false;
 };
