@@ -14,12 +14,7 @@ namespace peers = forbear::peers;
 int main(int argc, char** argv) try {
   const peers::DriverArguments arguments(argc, argv);
   const int runs = std::stoi(arguments.optional("runs", "7"));
-  std::vector<peers::PeerCase> cases;
-  std::vector<std::int64_t> ids;
-  for (const auto& line : peers::read_lines(arguments.required("cases"))) {
-    cases.push_back(peers::case_from_json(line));
-    ids.push_back(cases.back().id);
-  }
+  const auto [cases, ids] = peers::read_case_file(arguments.required("cases"));
   peers::Summary summary;
   summary.engine = "CLIPS 6.30";
   summary.detail = "(reset) + assert case fact + (run) + read facts back";

@@ -35,6 +35,15 @@ std::vector<std::string> read_lines(const std::string& path) {
   return lines;
 }
 
+CaseFile read_case_file(const std::string& path) {
+  CaseFile file;
+  for (const auto& line : read_lines(path)) {
+    file.cases.push_back(case_from_json(line));
+    file.ids.push_back(file.cases.back().id);
+  }
+  return file;
+}
+
 void write_outcomes(const std::string& path, const std::vector<std::int64_t>& ids, const std::vector<PeerOutcome>& outcomes) {
   std::ofstream out(path);
   if (!out) throw std::runtime_error("cannot write " + path);

@@ -35,6 +35,14 @@ class DriverArguments {
 /// The lines of a JSON Lines file (empty lines skipped); throws std::runtime_error when unreadable.
 std::vector<std::string> read_lines(const std::string& path);
 
+/// The cases of data/cases.jsonl, each read into the workload's struct, with their ids in the same order.
+struct CaseFile {
+  std::vector<PeerCase> cases;
+  std::vector<std::int64_t> ids;
+};
+/// Reads data/cases.jsonl; throws std::runtime_error naming the file or the field on bad input.
+CaseFile read_case_file(const std::string& path);
+
 /// Writes one line per outcome in the output shape of the workload (§6).
 void write_outcomes(const std::string& path, const std::vector<std::int64_t>& ids, const std::vector<PeerOutcome>& outcomes);
 
