@@ -49,9 +49,8 @@ say "building in $build (Release), forbear from $forbear_source"
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release -DFORBEAR_PEERS_SOURCE_DIR="$forbear_source" >/dev/null
 cmake --build "$build" -j "$jobs" >/dev/null
 
-# The workload in forbear's language: bench/workload/ (shared with the microbenchmarks) when present.
+# The workload in forbear's language, shared with the microbenchmarks.
 rules="$forbear_source/bench/workload/peer_workload.rules"
-[[ -f $rules ]] || rules="$here/forbear/peer_workload.rules"
 
 # --- cases, engines, equality --------------------------------------------------------------------
 mkdir -p "$data"
@@ -74,15 +73,11 @@ say "running forbear ($rules)"
 "$build/peer_bench_forbear" --rules "$rules" --cases "$data/cases.jsonl" --out "$data/forbear.jsonl" --runs "$runs" >>"$summary"
 check forbear "$data/forbear.jsonl"
 
-if [[ -x $build/peer_bench_forbear_bound ]]; then
-  say "running forbear's bound-facts API"
-  "$build/peer_bench_forbear_bound" --rules "$rules" --cases "$data/cases.jsonl" --out "$data/forbear_bound.jsonl" \
-    --out-json "$data/forbear_assign.jsonl" --runs "$runs" >>"$summary"
-  check "forbear bound facts" "$data/forbear_bound.jsonl"
-  check "forbear Context::assign(json)" "$data/forbear_assign.jsonl"
-else
-  say "no bound-facts API (include/forbear/evaluator.hpp) in this tree: its rows are left out"
-fi
+say "running forbear's bound-facts API"
+"$build/peer_bench_forbear_bound" --rules "$rules" --cases "$data/cases.jsonl" --out "$data/forbear_bound.jsonl" \
+  --out-json "$data/forbear_assign.jsonl" --runs "$runs" >>"$summary"
+check "forbear bound facts" "$data/forbear_bound.jsonl"
+check "forbear Context::assign(json)" "$data/forbear_assign.jsonl"
 
 say "running CLIPS"
 "$build/peer_bench_clips" --clp "$here/clips/peer_workload.clp" --cases "$data/cases.jsonl" --out "$data/clips.jsonl" \

@@ -10,13 +10,11 @@
 #include <string>
 
 #include "case_generator.hpp"
+#include "forbear_bound_workload.hpp"
 #include "forbear_workload.hpp"
 #include "reference.hpp"
 #ifdef FORBEAR_PEERS_WITH_CLIPS
 #include "clips_workload.hpp"
-#endif
-#ifdef FORBEAR_PEERS_WITH_BOUND
-#include "forbear_bound_workload.hpp"
 #endif
 
 namespace peers = forbear::peers;
@@ -47,9 +45,7 @@ int main(int argc, char** argv) {
     if (argc < 3) throw std::runtime_error("this build has CLIPS: give the .clp file");
     peers::ClipsWorkload clips_engine(argv[2]);
 #endif
-#ifdef FORBEAR_PEERS_WITH_BOUND
     peers::ForbearBoundWorkload bound_engine(forbear_engine.rules());
-#endif
     std::uint32_t fired_somewhere = 0, unfired_somewhere = 0;
     int top_none = 0;
     for (const auto& c : peers::generate_cases(peers::default_seed, count)) {
@@ -69,10 +65,8 @@ int main(int argc, char** argv) {
 #ifdef FORBEAR_PEERS_WITH_CLIPS
       expect_same("CLIPS", c, expected, clips_engine.evaluate(c));
 #endif
-#ifdef FORBEAR_PEERS_WITH_BOUND
       expect_same("forbear bound facts", c, expected, bound_engine.evaluate(c));
       expect_same("forbear Context::assign(json)", c, expected, bound_engine.evaluate(facts));
-#endif
     }
     for (int r = 0; r < peers::rule_count; ++r) {
       const auto bit = 1u << r;
@@ -90,10 +84,7 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << error.what() << '\n';
     return 1;
   }
-  std::string engines = "forbear (advise, with and without trace)";
-#ifdef FORBEAR_PEERS_WITH_BOUND
-  engines += ", forbear bound facts and Context::assign(json)";
-#endif
+  std::string engines = "forbear (advise, with and without trace), forbear bound facts and Context::assign(json)";
 #ifdef FORBEAR_PEERS_WITH_CLIPS
   engines += " and CLIPS";
 #else
