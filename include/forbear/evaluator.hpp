@@ -27,6 +27,7 @@ namespace forbear {
 namespace detail {
 struct CompiledProgram;
 struct EvaluationState;
+class NameIndex;
 }  // namespace detail
 
 /// A fact's place in an evaluation context (see Evaluator::slot_of).
@@ -80,7 +81,7 @@ class Evaluator {
   friend class Outcome;
   RuleSet rules_;
   std::shared_ptr<const detail::CompiledProgram> compiled_;
-  std::vector<std::pair<std::string_view, FactSlot>> slot_by_name_;  // sorted by name
+  std::shared_ptr<const detail::NameIndex> slot_by_name_;  // every value's slot (facts, derived, outputs)
 };
 
 /// One evaluation's result, viewed inside its Context: valid until the Context is changed or

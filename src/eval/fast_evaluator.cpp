@@ -9,6 +9,7 @@
 #include <nlohmann/detail/conversions/to_chars.hpp>
 
 #include "eval/compiled_program.hpp"
+#include "eval/name_index.hpp"
 #include "forbear/evaluator.hpp"
 #include "io/case_checks.hpp"
 #include "util/utf8.hpp"
@@ -38,25 +39,15 @@ std::string_view double_text(double value, std::array<char, 64>& buffer) noexcep
 // ---- Evaluator ---------------------------------------------------------------------------------
 
 Evaluator::Evaluator(const RuleSet& rules) : rules_(rules), compiled_(detail::compile(rules.program())) {
-  const auto& program = rules.program();
-  slot_by_name_.reserve(program.values.size());
-  for (detail::Slot slot = 0; slot < program.values.size(); ++slot) slot_by_name_.emplace_back(program.values[slot].name, slot);
-  std::sort(slot_by_name_.begin(), slot_by_name_.end());
+  const auto& program = rules_.program();
+  std::vector<std::pair<std::string_view, std::uint32_t>> names;
+  names.reserve(program.values.size());
+  for (detail::Slot slot = 0; slot < program.values.size(); ++slot) names.emplace_back(program.values[slot].name, slot);
+  slot_by_name_ = std::make_shared<const detail::NameIndex>(names);
 }
-
-namespace {
-
-std::optional<FactSlot> find_slot(const std::vector<std::pair<std::string_view, FactSlot>>& table, std::string_view name) noexcept {
-  const auto found = std::lower_bound(table.begin(), table.end(), name,
-                                      [](const std::pair<std::string_view, FactSlot>& entry, std::string_view key) { return entry.first < key; });
-  if (found == table.end() || found->first != name) return std::nullopt;
-  return found->second;
-}
-
-}  // namespace
 
 std::optional<FactSlot> Evaluator::slot_of(std::string_view name) const noexcept {
-  const auto slot = find_slot(slot_by_name_, name);
+  const auto slot = slot_by_name_->find(name);
   if (!slot || *slot >= compiled_->fact_count) return std::nullopt;
   return slot;
 }
@@ -270,7 +261,7 @@ std::vector<Fault> Outcome::faults() const {
 }
 
 Value Outcome::value(std::string_view name) const {
-  const auto slot = find_slot(context_->evaluator_->slot_by_name_, name);
+  const auto slot = context_->evaluator_->slot_by_name_->find(name);
   if (!slot) return {};
   return detail::to_value(context_->state_->slots[*slot]);
 }
