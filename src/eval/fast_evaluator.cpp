@@ -12,6 +12,7 @@
 #include "eval/name_index.hpp"
 #include "forbear/evaluator.hpp"
 #include "io/case_checks.hpp"
+#include "util/double_decimal.hpp"
 #include "util/utf8.hpp"
 
 namespace forbear {
@@ -129,8 +130,14 @@ SetError Context::set(FactSlot slot, double value) noexcept {
   const auto& spec = evaluator_->compiled_->facts[slot];
   if (spec.base != BaseType::number && spec.base != BaseType::integer) return SetError::wrong_type;
   if (!std::isfinite(value)) return SetError::wrong_type;
-  // Always through the text nlohmann::json writes (its Grisu2 digits are not always the shortest:
-  // -569523.103787 comes out as -569523.1037869999, which parse_case refuses as too precise).
+  // As from the text nlohmann::json writes (see decimal_of_double): decided by arithmetic when it can.
+  std::int64_t millionths = 0;
+  if (detail::decimal_of_double(value, millionths)) {
+    constexpr std::int64_t kOne = 1000000;
+    if (spec.base == BaseType::number) return put(spec, Cell::of_decimal(Decimal::from_raw(millionths)), state_->inputs[slot]);
+    if (millionths % kOne != 0) return SetError::wrong_type;
+    return put(spec, Cell::of_int(millionths / kOne), state_->inputs[slot]);
+  }
   std::array<char, 64> buffer;
   const std::string_view text = double_text(value, buffer);
   if (spec.base == BaseType::integer) {

@@ -257,3 +257,22 @@ TEST_CASE("fast path: a double is read as parse_case reads it", "[fast]") {
     if (parsed.ok()) REQUIRE(context.evaluate().value("d") == parsed.value->facts()[0]);
   }
 }
+
+TEST_CASE("fast path: a double for an int fact is read as parse_case reads it", "[fast]") {
+  const auto rules = forbear::test::load("fact n: int in -5000000000..\nstrategy s { en: \"s\" }\nrule r when n > 0 then s += 1 because \".\" source \".\"\n");
+  const Evaluator evaluator(rules);
+  forbear::Context context(evaluator);
+  std::mt19937_64 random(29);
+  const auto slot = *evaluator.slot_of("n");
+  for (int i = 0; i < 20000; ++i) {
+    double value = static_cast<double>(static_cast<std::int64_t>(random() % 20000000000LL) - 10000000000LL);
+    if (i % 3 == 0) value += static_cast<double>(random() % 1000) / 1000;  // not whole
+    if (i % 11 == 0) value = -0.0;
+    const auto parsed = forbear::parse_case(rules, json{{"n", value}});
+    INFO(json(value).dump());
+    context.clear();
+    REQUIRE((context.set(slot, value) == forbear::SetError::none) == parsed.ok());
+    REQUIRE(context.assign(json{{"n", value}}) == parsed.ok());
+    if (parsed.ok()) REQUIRE(context.evaluate().value("n") == parsed.value->facts()[0]);
+  }
+}
