@@ -13,14 +13,18 @@ namespace {
 // Adjacent constant bytes make one text piece.
 class PlanBuilder final : public ExprTextParts {
  public:
-  PlanBuilder(TracePlan& plan, std::size_t longest_member) : plan_(plan), value_bound_(std::max(kCellTextBound, longest_member)) {}
+  explicit PlanBuilder(TracePlan& plan) : plan_(plan) {}
 
   void text(std::string_view constant) override { pending_ += constant; }
 
   void value(Slot slot, const Type& type) override {
     const std::uint32_t enum_id = type.base == BaseType::enumeration ? type.enum_id : kNone;
-    piece({TracePiece::Kind::value, slot, enum_id}, value_bound_);
-    plan_.value_slots.push_back(slot);
+    piece({TracePiece::Kind::value, slot, enum_id}, 0);
+    std::size_t longest = 0;
+    if (enum_id < plan_.members.size()) {
+      for (const auto& member : plan_.members[enum_id]) longest = std::max<std::size_t>(longest, member.length);
+    }
+    plan_.values.push_back({slot, static_cast<std::uint32_t>(longest)});
   }
 
   /// JSON structure, written unescaped.
@@ -59,7 +63,6 @@ class PlanBuilder final : public ExprTextParts {
   }
 
   TracePlan& plan_;
-  std::size_t value_bound_;
   std::string pending_;  // raw text, escaped when flushed
 };
 
@@ -67,20 +70,19 @@ class PlanBuilder final : public ExprTextParts {
 
 TracePlan build_trace_plan(const Program& program) {
   TracePlan plan;
-  std::size_t longest_member = 0;
+  // The member names first, then the pieces: all in one pool that ends in padding.
   plan.members.resize(program.enums.size());
   for (std::size_t e = 0; e < program.enums.size(); ++e) {
     for (const auto& member : program.enums[e].members) {
-      std::string escaped;
-      append_json_escaped(escaped, member);
-      longest_member = std::max(longest_member, escaped.size());
-      plan.members[e].push_back(std::move(escaped));
+      const auto offset = static_cast<std::uint32_t>(plan.text.size());
+      append_json_escaped(plan.text, member);
+      plan.members[e].push_back({offset, static_cast<std::uint32_t>(plan.text.size() - offset)});
     }
   }
   plan.names.resize(program.values.size());
   for (std::size_t slot = 0; slot < program.values.size(); ++slot) append_json_escaped(plan.names[slot], program.values[slot].name);
 
-  PlanBuilder builder(plan, longest_member);
+  PlanBuilder builder(plan);
   builder.raw("{\"values\":[");
   bool first = true;
   for (const Slot slot : program.evaluation_order) {
@@ -111,11 +113,14 @@ TracePlan build_trace_plan(const Program& program) {
     // `,"missing":[` and `]`, and each fact the condition reads as `"name",`.
     std::size_t missing_bound = 13;
     for (const Slot fact : rule.input_facts) missing_bound += plan.names[fact].size() + 3;
-    builder.piece({TracePiece::Kind::missing, r, 0}, missing_bound);
+    builder.piece({TracePiece::Kind::missing, r, 0}, 0);
+    plan.missing_bound += missing_bound;
     builder.raw("}");
   }
   builder.raw("]}");
   builder.finish();
+  plan.text.append(kCopySlack, '\0');
+  plan.bound += kCopySlack;
   return plan;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/cell_text.hpp"
 #include "model/program.hpp"
 
 namespace forbear::detail {
@@ -27,12 +28,19 @@ struct TracePiece {
 };
 
 struct TracePlan {
-  std::string text;                              // the constant bytes of every text piece
-  std::vector<TracePiece> pieces;                // the whole trace object, in order
-  std::vector<std::vector<std::string>> members;  // per enum: its member names, JSON-escaped
+  std::string text;                               // the constant bytes of every text piece and member
+                                                  // name, then kCopySlack bytes of padding
+  std::vector<TracePiece> pieces;                 // the whole trace object, in order
+  std::vector<std::vector<PooledText>> members;   // per enum: its member names, JSON-escaped, in `text`
   std::vector<std::string> names;                // per value slot: its name, JSON-escaped
-  std::vector<std::uint32_t> value_slots;        // the slot of every value piece (for the room a text needs)
-  std::size_t bound = 0;  // the most bytes a trace takes, not counting the bytes of text values
+  struct ValuePlace {
+    std::uint32_t slot = 0;
+    std::uint32_t longest_member = 0;  // of the value's enum (0 when not an enum)
+  };
+  std::vector<ValuePlace> values;  // every value piece, for the room its value may take
+  std::size_t bound = 0;           // the most bytes a trace takes without its values and `missing` lists,
+                                   // plus kCopySlack
+  std::size_t missing_bound = 0;   // the most bytes every rule's `missing` list takes
 };
 
 /// Prepares the trace of `program` (every value in evaluation order, every rule).

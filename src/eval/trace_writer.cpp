@@ -18,8 +18,11 @@ namespace {
 
 using detail::TracePiece;
 
-constexpr std::string_view kStatusNames[] = {"fired", "not_fired", "unknown"};
-constexpr std::string_view kOutcomes[] = {"true", "false", "unknown"};
+// Per rule status (RuleStatus order), padded for copy_with_slack.
+alignas(16) constexpr char kStatusNames[3][16] = {"fired", "not_fired", "unknown"};
+constexpr std::size_t kStatusLengths[3] = {5, 9, 7};
+alignas(16) constexpr char kOutcomes[3][16] = {"true", "false", "unknown"};
+constexpr std::size_t kOutcomeLengths[3] = {4, 5, 7};
 
 // The rare part: the unknown facts that decide a rule, found as advise() finds them, on the
 // evaluation's values turned into forbear::Values (this allocates).
@@ -63,10 +66,10 @@ void TraceWriter::write(const Outcome& outcome, std::string& out) const {
   const detail::Program& program = evaluator_->rules().program();
   const detail::EvaluationState& state = *context.state_;
 
-  std::size_t room = plan.bound;
-  for (const std::uint32_t slot : plan.value_slots) {
-    if (state.slots[slot].tag == detail::CellTag::text) room += detail::cell_text_bound(state.slots[slot]);
-  }
+  const auto facts_end = state.slots.begin() + static_cast<std::ptrdiff_t>(program.fact_count);
+  const bool any_fact_unknown = std::any_of(state.slots.begin(), facts_end, [](const detail::Cell& cell) { return !cell.known(); });
+  std::size_t room = plan.bound + (any_fact_unknown ? plan.missing_bound : 0);
+  for (const auto& place : plan.values) room += detail::cell_text_bound(state.slots[place.slot], place.longest_member);
   const std::size_t start = out.size();
   // Half as much again when the string must grow, so that the next cases, whose texts may be a
   // little longer, still fit.
@@ -74,25 +77,31 @@ void TraceWriter::write(const Outcome& outcome, std::string& out) const {
   out.resize(start + room);  // within the capacity a previous trace left: no allocation
   char* p = out.data() + start;
 
+  const char* const pool = plan.text.data();
   std::optional<DecidingFallback> fallback;
   for (const TracePiece& piece : plan.pieces) {
     switch (piece.kind) {
       case TracePiece::Kind::text:
-        p = write_bytes(p, std::string_view(plan.text).substr(piece.a, piece.b));
+        p = detail::copy_with_slack(p, pool + piece.a, piece.b);
         break;
       case TracePiece::Kind::value: {
-        const std::span<const std::string> members =
-            piece.b < plan.members.size() ? std::span<const std::string>(plan.members[piece.b]) : std::span<const std::string>();
-        p = detail::write_cell_text(p, state.slots[piece.a], members);
+        const std::span<const detail::PooledText> members =
+            piece.b < plan.members.size() ? std::span<const detail::PooledText>(plan.members[piece.b]) : std::span<const detail::PooledText>();
+        p = detail::write_cell_text(p, state.slots[piece.a], members, pool);
         break;
       }
-      case TracePiece::Kind::status:
-        p = write_bytes(p, kStatusNames[state.status[piece.a]]);
+      case TracePiece::Kind::status: {
+        const std::uint8_t status = state.status[piece.a];
+        p = detail::copy_with_slack(p, kStatusNames[status], kStatusLengths[status]);
         break;
-      case TracePiece::Kind::outcome:
-        p = write_bytes(p, kOutcomes[state.status[piece.a]]);
+      }
+      case TracePiece::Kind::outcome: {
+        const std::uint8_t status = state.status[piece.a];
+        p = detail::copy_with_slack(p, kOutcomes[status], kOutcomeLengths[status]);
         break;
+      }
       case TracePiece::Kind::missing: {
+        if (!any_fact_unknown) break;  // the common case: no rule has a `missing` list
         const detail::Rule& rule = program.rules[piece.a];
         if (!reads_unknown_fact(rule, state)) break;
         if (!fallback) fallback.emplace(program, state);
