@@ -28,19 +28,19 @@ struct TracePiece {
 };
 
 struct TracePlan {
-  std::string text;                               // the constant bytes of every text piece and member
-                                                  // name, then kCopySlack bytes of padding
-  std::vector<TracePiece> pieces;                 // the whole trace object, in order
-  std::vector<std::vector<PooledText>> members;   // per enum: its member names, JSON-escaped, in `text`
-  std::vector<std::string> names;                // per value slot: its name, JSON-escaped
   struct ValuePlace {
     std::uint32_t slot = 0;
     std::uint32_t longest_member = 0;  // of the value's enum (0 when not an enum)
   };
-  std::vector<ValuePlace> values;  // every value piece, for the room its value may take
-  std::size_t bound = 0;           // the most bytes a trace takes without its values and `missing` lists,
-                                   // plus kCopySlack
-  std::size_t missing_bound = 0;   // the most bytes every rule's `missing` list takes
+  std::string text;                              // the constant bytes of every text piece and member name,
+                                                 // then kCopySlack bytes of padding
+  std::vector<TracePiece> pieces;                // the whole trace object, in order
+  std::vector<std::vector<PooledText>> members;  // per enum: its member names, JSON-escaped, in `text`
+  std::vector<std::string> names;                // per slot: the value's name, JSON-escaped (for `missing`)
+  std::vector<ValuePlace> values;                // every value piece, for the room its value may take
+  std::size_t bound = 0;          // the most bytes a trace takes without its values and `missing` lists,
+                                  // kCopySlack included
+  std::size_t missing_bound = 0;  // the most bytes all the rules' `missing` lists take
 };
 
 /// Prepares the trace of `program` (every value in evaluation order, every rule).

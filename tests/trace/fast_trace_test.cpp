@@ -209,7 +209,7 @@ std::vector<json> zoo_cases(std::size_t count, std::uint64_t seed) {
 TEST_CASE("fast trace: the shipped rules, example cases and their variations", "[trace][fast]") {
   const auto rules = forbear::load_rules({FORBEAR_SOURCE_DIR "/rules"});
   REQUIRE(rules.ok());
-  const auto cases = variations(example_cases(), 1500, 11);
+  const auto cases = variations(example_cases(), 1000, 11);
   CHECK(compare_traces(*rules.rules, cases) == cases.size());
 }
 
@@ -222,7 +222,7 @@ TEST_CASE("fast trace: the peer workload, with unknown facts and overflows", "[t
 
 TEST_CASE("fast trace: every kind of expression, texts to escape, division by zero", "[trace][fast]") {
   const auto rules = forbear::test::load(kZoo);
-  const auto cases = zoo_cases(3000, 7);
+  const auto cases = zoo_cases(2000, 7);
   CHECK(compare_traces(rules, cases) == cases.size());
 
   // The cases above do meet what they are there for.
