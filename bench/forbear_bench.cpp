@@ -1,6 +1,6 @@
 // forbear's microbenchmarks (Google Benchmark): load the shipped rules; evaluate one case of the peer
-// workload and of the shipped rules from bound facts, from a JSON object, and through advise() with
-// and without the trace; load and evaluate generated rule sets of 100 / 1,000 / 10,000 rules; and
+// workload and of the shipped rules from bound facts, from a JSON object, from bound facts with the
+// trace written by a TraceWriter, and through advise() with and without the trace; load and evaluate generated rule sets of 100 / 1,000 / 10,000 rules; and
 // `forbear batch` throughput with 1 and 2 threads. bench/run.sh builds and runs them.
 
 #include <benchmark/benchmark.h>
@@ -18,6 +18,7 @@
 
 #include "forbear/evaluator.hpp"
 #include "forbear/forbear.hpp"
+#include "forbear/trace_writer.hpp"
 #include "workload.hpp"
 
 namespace {
@@ -195,6 +196,25 @@ void evaluate_json(benchmark::State& state, Workload& w) {
   }
 }
 
+// Evaluation of bound facts and the trace JSON written into one reused string (TraceWriter).
+void evaluate_with_trace(benchmark::State& state, Workload& w) {
+  const forbear::Evaluator evaluator(w.rules);
+  const forbear::TraceWriter writer(evaluator);
+  std::vector<forbear::Context> contexts;
+  for (const auto& c : w.cases) {
+    contexts.emplace_back(evaluator);
+    contexts.back().assign(c);
+  }
+  std::string trace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const forbear::Outcome outcome = contexts[i++ % contexts.size()].evaluate();
+    trace.clear();
+    writer.write(outcome, trace);
+    benchmark::DoNotOptimize(trace.data());
+  }
+}
+
 void advise_cases(benchmark::State& state, Workload& w, bool trace) {
   std::size_t i = 0;
   for (auto _ : state) {
@@ -207,6 +227,8 @@ void BM_peer_evaluate(benchmark::State& state) { evaluate_bound(state, peer()); 
 BENCHMARK(BM_peer_evaluate);
 void BM_peer_json(benchmark::State& state) { evaluate_json(state, peer()); }
 BENCHMARK(BM_peer_json);
+void BM_peer_trace(benchmark::State& state) { evaluate_with_trace(state, peer()); }
+BENCHMARK(BM_peer_trace);
 void BM_peer_advise(benchmark::State& state) { advise_cases(state, peer(), false); }
 BENCHMARK(BM_peer_advise);
 void BM_peer_advise_trace(benchmark::State& state) { advise_cases(state, peer(), true); }
@@ -216,6 +238,8 @@ void BM_shipped_evaluate(benchmark::State& state) { evaluate_bound(state, shippe
 BENCHMARK(BM_shipped_evaluate);
 void BM_shipped_json(benchmark::State& state) { evaluate_json(state, shipped()); }
 BENCHMARK(BM_shipped_json);
+void BM_shipped_trace(benchmark::State& state) { evaluate_with_trace(state, shipped()); }
+BENCHMARK(BM_shipped_trace);
 void BM_shipped_advise(benchmark::State& state) { advise_cases(state, shipped(), false); }
 BENCHMARK(BM_shipped_advise);
 void BM_shipped_advise_trace(benchmark::State& state) { advise_cases(state, shipped(), true); }

@@ -4,7 +4,8 @@
 // and evaluate in a reusable Context, which allocates nothing per evaluation. It computes what
 // decides the advice (the value of every fact and derived value, which rules fired, the scores,
 // the vetoes, the ranking, the advice items, arithmetic faults) and nothing that explains it: for
-// texts, contributions, missing facts and the trace, call advise(), which gives the same ranking.
+// texts, contributions and missing facts, call advise(), which gives the same ranking. The trace
+// comes from a TraceWriter (forbear/trace_writer.hpp).
 
 #include <cstdint>
 #include <memory>
@@ -79,6 +80,7 @@ class Evaluator {
  private:
   friend class Context;
   friend class Outcome;
+  friend class TraceWriter;  // reads the program and the compiled form
   RuleSet rules_;
   std::shared_ptr<const detail::CompiledProgram> compiled_;
   std::shared_ptr<const detail::NameIndex> slot_by_name_;  // every value's slot (facts, derived, outputs)
@@ -109,6 +111,7 @@ class Outcome {
 
  private:
   friend class Context;
+  friend class TraceWriter;  // reads the evaluation's values and rule outcomes
   explicit Outcome(const class Context& context) noexcept : context_(&context) {}
   const class Context* context_;
 };
@@ -165,6 +168,7 @@ class Context {
 
  private:
   friend class Outcome;
+  friend class TraceWriter;
   const Evaluator* evaluator_;
   std::unique_ptr<detail::EvaluationState> state_;
 };

@@ -46,42 +46,50 @@ const char* symbol(Op op) {
   }
 }
 
-void render_into(std::string& out, const Program& program, ExprId id, const std::vector<Value>& slots, int context) {
+// Walks an expression as written, handing `sink` each run of constant text (sink.text) and the
+// place of each name's value (sink.value), so that the trace writer of the fast path and
+// render_expr share one rendering.
+template <class Sink>
+void render_into(Sink& sink, const Program& program, ExprId id, int context) {
   const Expr& expr = program.exprs[id];
   const int own = precedence(expr.op);
   const bool parens = own < context;
-  if (parens) out += '(';
+  if (parens) sink.text("(");
   switch (expr.op) {
     case Op::literal:
-      out += expr.spelling.empty() ? render_value(program, expr.literal, expr.type) : expr.spelling;
+      if (expr.spelling.empty()) sink.text(render_value(program, expr.literal, expr.type));
+      else sink.text(expr.spelling);
       break;
     case Op::slot:
-      out += expr.spelling + " (" + render_value(program, slots[expr.slot], expr.type) + ")";
+      sink.text(expr.spelling);
+      sink.text(" (");
+      sink.value(expr.slot, expr.type);
+      sink.text(")");
       break;
     case Op::negate:
-      out += '-';
-      render_into(out, program, expr.args[0], slots, own + 1);  // -(-x), never --x
+      sink.text("-");
+      render_into(sink, program, expr.args[0], own + 1);  // -(-x), never --x
       break;
     case Op::logical_not:
-      out += "not ";
-      render_into(out, program, expr.args[0], slots, own);
+      sink.text("not ");
+      render_into(sink, program, expr.args[0], own);
       break;
     case Op::member_of:
-      render_into(out, program, expr.args[0], slots, own + 1);
-      out += expr.negated ? " not in {" : " in {";
+      render_into(sink, program, expr.args[0], own + 1);
+      sink.text(expr.negated ? " not in {" : " in {");
       for (std::size_t i = 1; i < expr.args.size(); ++i) {
-        if (i > 1) out += ", ";
-        render_into(out, program, expr.args[i], slots, 0);
+        if (i > 1) sink.text(", ");
+        render_into(sink, program, expr.args[i], 0);
       }
-      out += '}';
+      sink.text("}");
       break;
     case Op::conditional:
-      out += "if ";
-      render_into(out, program, expr.args[0], slots, own + 1);
-      out += " then ";
-      render_into(out, program, expr.args[1], slots, own + 1);
-      out += " else ";
-      render_into(out, program, expr.args[2], slots, own);
+      sink.text("if ");
+      render_into(sink, program, expr.args[0], own + 1);
+      sink.text(" then ");
+      render_into(sink, program, expr.args[1], own + 1);
+      sink.text(" else ");
+      render_into(sink, program, expr.args[2], own);
       break;
     case Op::min:
     case Op::max:
@@ -90,25 +98,44 @@ void render_into(std::string& out, const Program& program, ExprId id, const std:
     case Op::floor:
     case Op::round:
     case Op::known:
-      out += expr.spelling + '(';
+      sink.text(expr.spelling);
+      sink.text("(");
       for (std::size_t i = 0; i < expr.args.size(); ++i) {
-        if (i > 0) out += ", ";
-        render_into(out, program, expr.args[i], slots, 0);
+        if (i > 0) sink.text(", ");
+        render_into(sink, program, expr.args[i], 0);
       }
-      out += ')';
+      sink.text(")");
       break;
     default: {  // binary operators: left-associative, but comparisons do not chain at all
       const bool comparison = own == precedence(Op::equal);
-      render_into(out, program, expr.args[0], slots, comparison ? own + 1 : own);
-      out += ' ';
-      out += symbol(expr.op);
-      out += ' ';
-      render_into(out, program, expr.args[1], slots, own + 1);
+      render_into(sink, program, expr.args[0], comparison ? own + 1 : own);
+      sink.text(" ");
+      sink.text(symbol(expr.op));
+      sink.text(" ");
+      render_into(sink, program, expr.args[1], own + 1);
       break;
     }
   }
-  if (parens) out += ')';
+  if (parens) sink.text(")");
 }
+
+// render_expr's sink: the values of one evaluation, rendered in place.
+struct RenderedValues {
+  std::string& out;
+  const Program& program;
+  const std::vector<Value>& slots;
+
+  void text(std::string_view constant) { out += constant; }
+  void value(Slot slot, const Type& type) { out += render_value(program, slots[slot], type); }
+};
+
+// render_expr_parts's sink: forwards to the caller's ExprTextParts.
+struct ForwardedParts {
+  ExprTextParts& parts;
+
+  void text(std::string_view constant) { parts.text(constant); }
+  void value(Slot slot, const Type& type) { parts.value(slot, type); }
+};
 
 }  // namespace
 
@@ -145,8 +172,14 @@ nlohmann::json value_to_json(const Program& program, const Value& value, const T
 
 std::string render_expr(const Program& program, ExprId id, const std::vector<Value>& slots) {
   std::string out;
-  render_into(out, program, id, slots, 0);
+  RenderedValues sink{out, program, slots};
+  render_into(sink, program, id, 0);
   return out;
+}
+
+void render_expr_parts(const Program& program, ExprId id, ExprTextParts& parts) {
+  ForwardedParts sink{parts};
+  render_into(sink, program, id, 0);
 }
 
 std::string render_template(const Program& program, const Template& text, const std::vector<Value>& slots) {

@@ -14,6 +14,7 @@
 
 #include "forbear/evaluator.hpp"
 #include "forbear/forbear.hpp"
+#include "forbear/trace_writer.hpp"
 
 namespace {
 std::atomic<long> g_allocations{0};
@@ -121,4 +122,57 @@ TEST_CASE("fast path: no allocation per evaluation after the first", "[fast][all
   const long allocations = g_allocations - before;
   CHECK(allocations == 0);
   CHECK(refused == 0);
+}
+
+// The trace on the fast path: once the string has had room for one trace, writing the trace of
+// other cases allocates nothing when every fact the rules read is known (an unknown one sends its
+// rules' `missing` list through advise()'s code, which allocates).
+TEST_CASE("fast path: writing the trace allocates nothing after the first time", "[fast][allocation][trace]") {
+  const auto peer = load(FORBEAR_SOURCE_DIR "/bench/workload/peer_workload.rules");
+  const auto shipped = load(FORBEAR_SOURCE_DIR "/rules");
+
+  // The shipped rules: every fact given, each from one of the example cases in turn.
+  std::vector<nlohmann::json> examples;
+  for (const auto& entry : std::filesystem::directory_iterator(FORBEAR_SOURCE_DIR "/examples/cases")) {
+    std::ifstream in(entry.path());
+    examples.push_back(nlohmann::json::parse(in));
+  }
+  std::vector<nlohmann::json> full_cases;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    nlohmann::json full = nlohmann::json::object();
+    for (std::size_t k = 0; k < examples.size(); ++k) {
+      for (const auto& [key, value] : examples[(i + k) % examples.size()].items()) {
+        if (key != "id" && !full.contains(key)) full[key] = value;
+      }
+    }
+    if (!full.contains("today")) full["today"] = 20260101 + static_cast<int>(i % 28);  // no example gives the date
+    full_cases.push_back(std::move(full));
+  }
+
+  for (const auto* rules : {&peer, &shipped}) {
+    const auto json_cases = rules == &peer ? peer_cases(200) : full_cases;
+    std::vector<forbear::Case> cases;
+    for (const auto& c : json_cases) cases.push_back(*forbear::parse_case(*rules, c).value);
+    const forbear::Evaluator evaluator(*rules);
+    if (rules == &shipped) REQUIRE(json_cases.front().size() == evaluator.fact_count());  // no fact unknown
+    const forbear::TraceWriter writer(evaluator);
+    forbear::Context context(evaluator);
+    std::string trace;
+    REQUIRE(context.assign(cases.front()));
+    writer.write(context.evaluate(), trace);  // warm-up: the string gets its room
+
+    const long before = g_allocations;
+    std::size_t written = 0;
+    bool assigned = true;
+    for (int i = 0; i < 2000; ++i) {
+      assigned = context.assign(cases[static_cast<std::size_t>(i) % cases.size()]) && assigned;
+      trace.clear();
+      writer.write(context.evaluate(), trace);
+      written += trace.size();
+    }
+    const long allocations = g_allocations - before;
+    CHECK(allocations == 0);
+    CHECK(assigned);
+    CHECK(written > 2000 * 1000);
+  }
 }
