@@ -29,9 +29,9 @@ std::string dumped(const Json& json) { return json.dump(-1, ' ', false, Json::er
 Json text_json(const LocalizedText& text) { return Json{{"zh", text.zh}, {"en", text.en}}; }
 
 void append_decimal(OutputBuffer& out, Decimal value) {
-  if (value.is_integer()) {
+  if (value.raw() % Decimal::kOne == 0) {  // a whole number, written as one
     char* digits = out.room(24);
-    out.commit(static_cast<std::size_t>(std::to_chars(digits, digits + 24, to_int64(value)).ptr - digits));
+    out.commit(static_cast<std::size_t>(std::to_chars(digits, digits + 24, value.raw() / Decimal::kOne).ptr - digits));
     return;
   }
   out.put(dumped(detail::decimal_to_json<Json>(value)));
@@ -83,9 +83,8 @@ bool number_text(std::string_view line, std::size_t& at, std::string_view& text,
   const bool negative = at < line.size() && line[at] == '-';
   if (negative) ++at;
   const std::size_t digits = at;
-  std::uint64_t value = 0;
-  for (; at < line.size() && line[at] >= '0' && line[at] <= '9' && at - digits < 19; ++at) value = value * 10 + static_cast<std::uint64_t>(line[at] - '0');
-  while (at < line.size() && line[at] >= '0' && line[at] <= '9') ++at;
+  std::uint64_t value = 0;  // wraps beyond 19 digits, when it is not used
+  for (unsigned digit = 0; at < line.size() && (digit = static_cast<unsigned char>(line[at]) - unsigned{'0'}) <= 9; ++at) value = value * 10 + digit;
   if (at == digits || (line[digits] == '0' && at - digits > 1)) return false;
   whole = negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
   integral = true;
@@ -159,7 +158,7 @@ bool FastBatch::read(std::string_view line, Scratch& scratch, std::string_view& 
   context.clear();
   std::size_t at = 0;
   const auto skip = [&]() __attribute__((always_inline)) {
-    while (at < line.size() && is_space(line[at])) ++at;
+    while (at < line.size() && static_cast<unsigned char>(line[at]) <= ' ' && is_space(line[at])) ++at;
   };
   skip();
   if (at >= line.size() || line[at] != '{') return false;
@@ -280,8 +279,10 @@ bool FastBatch::answer(std::string_view line, Scratch& scratch, OutputBuffer& ou
   const Outcome outcome = scratch.context_.evaluate();
   if (outcome.fault_count() > 0) return false;
   const auto& program = evaluator_.rules().program();
-  scratch.fired_.resize(program.rules.size());
-  for (std::size_t r = 0; r < program.rules.size(); ++r) scratch.fired_[r] = outcome.rule(r) == RuleOutcome::fired;
+  const std::size_t rule_count = program.rules.size();
+  scratch.fired_.resize(rule_count);
+  std::uint8_t* fired = scratch.fired_.data();
+  for (std::size_t r = 0; r < rule_count; ++r) fired[r] = outcome.rule(r) == RuleOutcome::fired;
   const std::size_t start = out.size();
   const auto give_up = [&] {
     out.truncate(start);
