@@ -26,7 +26,7 @@ namespace {
 // workers answer chunks while the main thread reads the next ones and writes the answered ones in
 // order; at most N + 2 chunks are in memory, of at most kLinesInFlight lines and kBytesInFlight input
 // bytes together (and one line more each).
-constexpr std::size_t kLinesPerChunk = 1024;
+constexpr std::size_t kLinesPerChunk = 256;  // small enough that the last chunks keep every worker busy
 constexpr std::size_t kMinLinesPerChunk = 64;
 constexpr std::size_t kLinesInFlight = 8192;
 constexpr std::size_t kBytesInFlight = 32 * 1024 * 1024;
