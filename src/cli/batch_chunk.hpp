@@ -19,8 +19,9 @@ struct ChunkLine {
   std::size_t length = 0;  ///< bytes in the line, also those not kept, without the line end
 };
 
-/// A run of consecutive input lines and their output.
-struct Chunk {
+/// A run of consecutive input lines and their output. On cache lines of its own: two workers write
+/// two chunks side by side in memory, and each append updates the output's size.
+struct alignas(64) Chunk {
   std::size_t first_number = 0;      ///< the 1-based number of lines[0]
   std::string text;                  ///< the kept bytes of the lines, one after the other
   std::vector<ChunkLine> lines;      ///< in input order

@@ -150,9 +150,13 @@ int run_batch(const Arguments& args) {
   const std::size_t lines_per_chunk = std::clamp(kLinesInFlight / pending, kMinLinesPerChunk, kLinesPerChunk);
   const std::size_t bytes_per_chunk = kBytesInFlight / pending;
   std::vector<Chunk> chunks(pending);
-  std::vector<std::optional<FastBatch::Scratch>> scratches(threads);
+  // Each worker's scratch on cache lines of its own (the workers write to them on every line).
+  struct alignas(64) WorkerScratch {
+    std::optional<FastBatch::Scratch> scratch;
+  };
+  std::vector<WorkerScratch> scratches(threads);
   std::optional<WorkerPool> pool;
-  if (threads > 1) pool.emplace(threads, pending, [&](std::size_t worker, std::size_t job) { answerer.answer(chunks[job % pending], scratches[worker]); });
+  if (threads > 1) pool.emplace(threads, pending, [&](std::size_t worker, std::size_t job) { answerer.answer(chunks[job % pending], scratches[worker].scratch); });
 
   ChunkReader reader(std::cin, Limits{}.max_case_bytes);
   std::size_t lines = 0;
@@ -172,7 +176,7 @@ int run_batch(const Arguments& args) {
       if (pool) {
         pool->submit(next_read);
       } else {
-        answerer.answer(chunk, scratches[0]);
+        answerer.answer(chunk, scratches[0].scratch);
       }
       ++next_read;
     }
