@@ -4,86 +4,34 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <cstdio>
 #include <iostream>
-#include <iterator>
 #include <optional>
-#include <thread>
 
 #include "cli/audit_hook.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/batch_chunk.hpp"
+#include "cli/chunk_reader.hpp"
 #include "cli/fast_batch.hpp"
+#include "cli/worker_pool.hpp"
 
 namespace forbear::cli {
 namespace {
 
-// Lines are read and advised on in chunks, which keeps memory bounded and the output in order.
-constexpr std::size_t kLinesPerThread = 2048;
-constexpr std::size_t kChunkBytes = 32 * 1024 * 1024;
+// Lines are read, answered and written in chunks, which keeps memory bounded and the output in
+// order. With one thread, the main thread reads, answers and writes each chunk in turn. With N > 1, N
+// workers answer chunks while the main thread reads the next ones and writes the answered ones in
+// order; at most N + 2 chunks are in memory, of at most kLinesInFlight lines and kBytesInFlight input
+// bytes together (and one line more each).
+constexpr std::size_t kLinesPerChunk = 256;  // small enough that the last chunks keep every worker busy
+constexpr std::size_t kMinLinesPerChunk = 64;
+constexpr std::size_t kLinesInFlight = 8192;
+constexpr std::size_t kBytesInFlight = 32 * 1024 * 1024;
 // Failed lines named in the summary; the rest are counted.
 constexpr std::size_t kFailedLinesShown = 10;
-
-/// One input line: its bytes up to the case limit (and one more, to tell), and its full length.
-struct InputLine {
-  std::size_t number = 0;  ///< 1-based
-  std::string text;        ///< without the line end ('\n', or "\r\n")
-  std::size_t length = 0;  ///< bytes in the line, also those not kept
-};
-
-/// Reads lines of any length without keeping more than `keep` bytes of one; reads the input in
-/// blocks and finds line ends with memchr.
-class LineReader {
- public:
-  LineReader(std::istream& in, std::size_t keep) : in_(*in.rdbuf()), keep_(keep), block_(1 << 16) {}
-
-  /// The next line; false at the end of the input. A last line without '\n' is a line; the end of
-  /// the input right after a '\n' is not.
-  bool next(InputLine& line) {
-    line.text.clear();
-    line.length = 0;
-    if (!fill()) return false;
-    line.number = ++count_;
-    for (;;) {
-      const char* begin = block_.data() + at_;
-      const char* newline = static_cast<const char*>(std::memchr(begin, '\n', end_ - at_));
-      const std::size_t size = newline ? static_cast<std::size_t>(newline - begin) : end_ - at_;
-      // Keep at most keep + 1 bytes (one more than the limit, to tell).
-      if (line.length <= keep_) line.text.append(begin, std::min(size, keep_ + 1 - line.length));
-      line.length += size;
-      at_ += size;
-      if (newline) {
-        ++at_;
-        break;
-      }
-      if (!fill()) break;
-    }
-    if (line.length <= keep_ + 1 && !line.text.empty() && line.text.back() == '\r') {
-      line.text.pop_back();
-      --line.length;
-    }
-    return true;
-  }
-
- private:
-  // True when a byte is waiting (reads another block when the last one is used up).
-  bool fill() {
-    if (at_ < end_) return true;
-    at_ = 0;
-    end_ = static_cast<std::size_t>(std::max<std::streamsize>(0, in_.sgetn(block_.data(), static_cast<std::streamsize>(block_.size()))));
-    return end_ > 0;
-  }
-
-  std::streambuf& in_;
-  std::size_t keep_;
-  std::vector<char> block_;
-  std::size_t at_ = 0;
-  std::size_t end_ = 0;
-  std::size_t count_ = 0;
-};
 
 /// What became of one line: its output record, and whether it failed.
 struct Outcome {
@@ -106,53 +54,54 @@ std::string error_record(std::size_t line, const std::vector<CaseError>& errors)
   return record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-Outcome answer(const RuleSet& rules, const InputLine& line, const AdviseOptions& options, AuditLog* audit_log) {
+// The full lane: line `number`, of which `text` was kept out of `length` bytes.
+Outcome answer(const RuleSet& rules, std::size_t number, const std::string& text, std::size_t length, const AdviseOptions& options,
+               AuditLog* audit_log) {
   const Limits limits;
-  if (line.length > limits.max_case_bytes) {
-    return {error_record(line.number, {{"", "case of " + std::to_string(line.length) + " bytes, larger than the limit of " +
-                                                std::to_string(limits.max_case_bytes) + " bytes"}}),
+  if (length > limits.max_case_bytes) {
+    return {error_record(number, {{"", "case of " + std::to_string(length) + " bytes, larger than the limit of " +
+                                           std::to_string(limits.max_case_bytes) + " bytes"}}),
             true};
   }
-  if (line.text.find_first_not_of(" \t\r") == std::string::npos) {
-    return {error_record(line.number, {{"", "blank line (expected a JSON object of facts)"}}), true};
+  if (text.find_first_not_of(" \t\r") == std::string::npos) {
+    return {error_record(number, {{"", "blank line (expected a JSON object of facts)"}}), true};
   }
   try {
-    const auto parsed = parse_case_json(rules, line.text, limits);
-    if (!parsed.ok()) return {error_record(line.number, parsed.errors), true};
+    const auto parsed = parse_case_json(rules, text, limits);
+    if (!parsed.ok()) return {error_record(number, parsed.errors), true};
     const auto result = advise(rules, *parsed.value, options);
-    const auto audit_error = audit(audit_log, line.text, result);  // no advice goes out unrecorded
-    if (!audit_error.empty()) return {error_record(line.number, {{"", audit_error}}), true};
+    const auto audit_error = audit(audit_log, text, result);  // no advice goes out unrecorded
+    if (!audit_error.empty()) return {error_record(number, {{"", audit_error}}), true};
     return {to_json(result).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), false};
   } catch (const std::exception& error) {  // e.g. out of memory: this line fails, the others go on
-    return {error_record(line.number, {{"", std::string("internal error: ") + error.what()}}), true};
+    return {error_record(number, {{"", std::string("internal error: ") + error.what()}}), true};
   }
 }
 
-// Advises on every line of the chunk, `threads` at a time, each thread on a contiguous part of
-// it (with a Context of its own for the fast lane); outcomes[i] belongs to lines[i].
-void answer_all(const RuleSet& rules, const FastBatch* fast, const std::vector<InputLine>& lines, const AdviseOptions& options,
-                int threads, AuditLog* audit_log, std::vector<Outcome>& outcomes) {
-  outcomes.resize(lines.size());
-  const auto wanted = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), lines.size()));
-  const auto work = [&](std::size_t part) {
-    std::optional<Context> context;
-    if (fast) context.emplace(fast->evaluator());
-    const std::size_t begin = lines.size() * part / wanted;
-    const std::size_t end = lines.size() * (part + 1) / wanted;
-    for (std::size_t i = begin; i < end; ++i) {
-      Outcome& outcome = outcomes[i];
-      outcome.record.clear();
-      outcome.failed = false;
-      const InputLine& line = lines[i];
-      if (fast && line.length <= Limits{}.max_case_bytes && fast->answer(line.text, *context, outcome.record)) continue;
-      outcome = answer(rules, line, options, audit_log);
+// What one thread answers chunks with: the rule set, the lanes, and its own fast-lane scratch.
+struct ChunkAnswerer {
+  const RuleSet& rules;
+  const FastBatch* fast;  // null: every line takes the full lane
+  const AdviseOptions& options;
+  AuditLog* audit_log;
+
+  // Writes the output of every line of `chunk`, in order, and notes the lines that failed.
+  void answer(Chunk& chunk, std::optional<FastBatch::Scratch>& scratch) const {
+    if (fast && !scratch) scratch.emplace(*fast);
+    const std::size_t limit = Limits{}.max_case_bytes;
+    std::string text;
+    for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
+      const ChunkLine& line = chunk.lines[i];
+      if (!(fast && line.length <= limit && fast->answer(chunk.line(i), *scratch, chunk.output))) {
+        text.assign(chunk.line(i));
+        const Outcome outcome = cli::answer(rules, chunk.first_number + i, text, line.length, options, audit_log);
+        chunk.output.put(outcome.record);
+        if (outcome.failed) chunk.failed.push_back(chunk.first_number + i);
+      }
+      chunk.output.put('\n');
     }
-  };
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < wanted; ++t) helpers.emplace_back(work, t);
-  work(0);
-  for (auto& helper : helpers) helper.join();
-}
+  }
+};
 
 std::string counted(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
@@ -195,36 +144,57 @@ int run_batch(const Arguments& args) {
   // audit log records full results, so with it every line takes the full lane.
   std::optional<FastBatch> fast;
   if (!options.trace && !audit_log) fast.emplace(*loaded.rules);
-  LineReader reader(std::cin, Limits{}.max_case_bytes);
-  std::vector<InputLine> chunk;
-  std::vector<Outcome> outcomes;
+  const ChunkAnswerer answerer{*loaded.rules, fast ? &*fast : nullptr, options, audit_log.get()};
+  const auto threads = static_cast<std::size_t>(args.threads);
+  const std::size_t pending = threads == 1 ? 1 : threads + 2;  // chunks read and not yet written
+  const std::size_t lines_per_chunk = std::clamp(kLinesInFlight / pending, kMinLinesPerChunk, kLinesPerChunk);
+  const std::size_t bytes_per_chunk = kBytesInFlight / pending;
+  std::vector<Chunk> chunks(pending);
+  // Each worker's scratch on cache lines of its own (the workers write to them on every line).
+  struct alignas(64) WorkerScratch {
+    std::optional<FastBatch::Scratch> scratch;
+  };
+  std::vector<WorkerScratch> scratches(threads);
+  std::optional<WorkerPool> pool;
+  if (threads > 1) pool.emplace(threads, pending, [&](std::size_t worker, std::size_t job) { answerer.answer(chunks[job % pending], scratches[worker].scratch); });
+
+  ChunkReader reader(std::cin, Limits{}.max_case_bytes);
   std::size_t lines = 0;
   std::size_t failed_count = 0;
   std::vector<std::size_t> failed;
+  std::size_t next_read = 0;  // chunk numbers
+  std::size_t next_write = 0;
+  bool input_ended = false;
   for (;;) {
-    // The chunk's lines and outcomes are reused from chunk to chunk: their strings keep their room.
-    std::size_t count = 0;
-    std::size_t bytes = 0;
-    while (count < kLinesPerThread * static_cast<std::size_t>(args.threads) && bytes < kChunkBytes) {
-      if (chunk.size() <= count) chunk.emplace_back();
-      if (!reader.next(chunk[count])) break;
-      bytes += chunk[count].text.size();
-      ++count;
+    // Read while there is room: with workers, they answer what is read meanwhile.
+    while (!input_ended && next_read - next_write < pending) {
+      Chunk& chunk = chunks[next_read % pending];
+      if (!reader.read(chunk, lines_per_chunk, bytes_per_chunk)) {
+        input_ended = true;
+        break;
+      }
+      if (pool) {
+        pool->submit(next_read);
+      } else {
+        answerer.answer(chunk, scratches[0].scratch);
+      }
+      ++next_read;
     }
-    if (count == 0) break;
-    chunk.resize(count);
-    answer_all(*loaded.rules, fast ? &*fast : nullptr, chunk, options, args.threads, audit_log.get(), outcomes);
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      std::cout.write(outcomes[i].record.data(), static_cast<std::streamsize>(outcomes[i].record.size()));
-      std::cout.put('\n');
-      if (!outcomes[i].failed) continue;
-      ++failed_count;
-      if (failed.size() < kFailedLinesShown) failed.push_back(chunk[i].number);
-    }
+    if (next_write == next_read) break;
+    if (pool) pool->wait(next_write);
+    const Chunk& chunk = chunks[next_write % pending];
+    ++next_write;
+    const auto output = chunk.output.view();
+    std::cout.write(output.data(), static_cast<std::streamsize>(output.size()));
     std::cout.flush();
-    lines += chunk.size();
+    for (const std::size_t number : chunk.failed) {
+      if (failed.size() < kFailedLinesShown) failed.push_back(number);
+    }
+    failed_count += chunk.failed.size();
+    lines += chunk.lines.size();
     if (progress) std::cerr << "\rforbear batch: " << counted(lines, "line") << ", " << failed_count << " failed" << std::flush;
   }
+  pool.reset();
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   // On a terminal the summary replaces the progress line ("\x1b[K" clears the rest of it).
   std::cerr << (progress ? "\r\x1b[K" : "") << "forbear batch: " << summary(lines, failed, failed_count, elapsed.count()) << '\n';
