@@ -30,6 +30,7 @@ class Checker {
       : program_(program), trees_(trees), diagnostics_(diagnostics) {}
 
   void run() {
+    reserve();
     check_ruleset();
     declare_facts();
     declare_derived_values();
@@ -41,9 +42,25 @@ class Checker {
     check_value_descriptions();
     check_rules();
     compute_input_facts();
+    // A large rule set's expressions are most of its memory: no more than a quarter left unused.
+    if (program_.exprs.capacity() - program_.exprs.size() > program_.exprs.size() / 4) program_.exprs.shrink_to_fit();
   }
 
  private:
+  // Sizes the program's arrays from the parse trees (an expression per parse-tree node at most, as
+  // a rule of thumb), so that a large rule set is not copied as they grow.
+  void reserve() {
+    std::size_t nodes = 0, values = 0, rules = 0;
+    for (const auto& tree : trees_) {
+      nodes += tree.nodes.size();
+      values += tree.facts.size() + tree.values.size();
+      rules += tree.rules.size();
+    }
+    program_.exprs.reserve(nodes);
+    program_.values.reserve(values);
+    program_.rules.reserve(rules);
+  }
+
   // ---- diagnostics --------------------------------------------------------------------------
 
   SourceSpan span(std::uint32_t file, dsl::pt::Span s) const { return {file, s.begin, s.end}; }

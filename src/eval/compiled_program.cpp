@@ -424,37 +424,99 @@ bool conjunction_of_atoms(const CompiledProgram& program, std::uint32_t id, std:
   }
 }
 
-AtomTest atom_test(const CompiledProgram& program, std::uint32_t id) {
+// The kind of test an atom's node makes, which decides the loop that computes it.
+enum class AtomKind : std::uint8_t { compare, enum_mask, boolean, generic };
+
+AtomKind atom_kind(const CompiledProgram& program, std::uint32_t id) {
   const Node& node = program.nodes[id];
-  AtomTest test;
   switch (node.op) {
-    case NodeOp::compare_slot:
-      if (node.k.tag == CellTag::integer || node.k.tag == CellTag::number) {
-        test.kind = AtomTest::Kind::compare;
-        test.true_orders = kTrueOrders[node.sub];
-        test.tag = node.k.tag;
-        test.slot = node.a;
-        test.k = node.k.i;
-      }
-      break;
-    case NodeOp::enum_mask_slot:
-      test.kind = AtomTest::Kind::enum_mask;
-      test.negated = node.negated;
-      test.slot = node.a;
-      test.k = node.k.i;
-      break;
+    case NodeOp::compare_slot: {
+      if (node.k.tag == CellTag::integer || node.k.tag == CellTag::number) return AtomKind::compare;
+      // `==` and `!=` with a bool or an enum member are the same tests as `b`, `not b`, `in {m}`.
+      const bool equality = static_cast<CompareOp>(node.sub) == CompareOp::equal || static_cast<CompareOp>(node.sub) == CompareOp::not_equal;
+      if (equality && node.k.tag == CellTag::boolean) return AtomKind::boolean;
+      if (equality && node.k.tag == CellTag::enumeration && node.k.i >= 0 && node.k.i < 64) return AtomKind::enum_mask;
+      return AtomKind::generic;
+    }
+    case NodeOp::enum_mask_slot: return AtomKind::enum_mask;
     case NodeOp::slot:
-      test.kind = AtomTest::Kind::bool_slot;
-      test.slot = node.a;
-      break;
-    case NodeOp::logical_not:
-      test.kind = AtomTest::Kind::not_bool_slot;
-      test.slot = program.nodes[node.a].a;
-      break;
-    default:
-      break;
+    case NodeOp::logical_not: return AtomKind::boolean;
+    default: return AtomKind::generic;
   }
-  return test;
+}
+
+// The truth code of a truth (0 false, 1 true, 2 unknown).
+constexpr std::uint8_t kCodeOfTruth[] = {kCodeFalse, kCodeTrue, kCodeUnknown};
+// The RuleStatus of a truth code.
+constexpr std::uint8_t kStatusOfCode[] = {static_cast<std::uint8_t>(RuleStatus::not_fired), static_cast<std::uint8_t>(RuleStatus::unknown),
+                                          static_cast<std::uint8_t>(RuleStatus::unknown), static_cast<std::uint8_t>(RuleStatus::fired)};
+
+// Numbers the atoms by kind and fills their compact tests; `leaf_atoms` (atoms by first use) and
+// the rules' atom lists are renumbered in place.
+void order_atoms(CompiledProgram& out, std::vector<std::uint32_t>& rule_atom_lists) {
+  const std::vector<std::uint32_t> leaves = std::move(out.atoms);
+  std::vector<std::uint32_t> renumbered(leaves.size());
+  out.atoms.clear();
+  // Compare atoms by slot and kind of constant (first use decides the order of the groups), so
+  // that each group reads its slot once.
+  std::vector<std::uint32_t> compare_first;  // indices into `leaves`
+  for (std::uint32_t first = 0; first < leaves.size(); ++first) {
+    if (atom_kind(out, leaves[first]) == AtomKind::compare) compare_first.push_back(first);
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> group_of;  // (slot, tag) by first use
+  std::vector<std::uint32_t> group_index(compare_first.size());
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> group_by_key;
+  for (std::size_t i = 0; i < compare_first.size(); ++i) {
+    const Node& node = out.nodes[leaves[compare_first[i]]];
+    const auto key = std::make_pair(node.a, static_cast<std::uint32_t>(node.k.tag));
+    const auto [found, added] = group_by_key.emplace(key, static_cast<std::uint32_t>(group_of.size()));
+    if (added) group_of.push_back(key);
+    group_index[i] = found->second;
+  }
+  std::vector<std::uint32_t> in_group_order(compare_first.size());
+  for (std::size_t i = 0; i < in_group_order.size(); ++i) in_group_order[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(in_group_order.begin(), in_group_order.end(), [&](std::uint32_t x, std::uint32_t y) { return group_index[x] < group_index[y]; });
+  for (std::uint32_t i : in_group_order) {
+    const std::uint32_t first = compare_first[i];
+    const Node& node = out.nodes[leaves[first]];
+    if (out.compare_groups.empty() || std::make_pair(out.compare_groups.back().slot, out.compare_groups.back().tag) != group_of[group_index[i]]) {
+      const auto atom = static_cast<std::uint32_t>(out.atoms.size());
+      out.compare_groups.push_back({node.a, static_cast<std::uint32_t>(node.k.tag), atom, atom});
+    }
+    renumbered[first] = static_cast<std::uint32_t>(out.atoms.size());
+    out.atoms.push_back(leaves[first]);
+    ++out.compare_groups.back().end;
+    std::uint8_t codes = 0;
+    for (int order = 0; order < 3; ++order) {
+      if ((kTrueOrders[node.sub] >> order) & 1U) codes |= static_cast<std::uint8_t>(kCodeTrue << (2 * order));
+    }
+    out.compare_k.push_back(node.k.i);
+    out.compare_codes.push_back(codes);
+  }
+  for (AtomKind kind : {AtomKind::enum_mask, AtomKind::boolean, AtomKind::generic}) {
+    for (std::size_t first = 0; first < leaves.size(); ++first) {
+      const std::uint32_t id = leaves[first];
+      if (atom_kind(out, id) != kind) continue;
+      renumbered[first] = static_cast<std::uint32_t>(out.atoms.size());
+      out.atoms.push_back(id);
+      const Node& node = out.nodes[id];
+      const bool unequal = node.op == NodeOp::compare_slot && static_cast<CompareOp>(node.sub) == CompareOp::not_equal;
+      if (kind == AtomKind::enum_mask) {
+        const bool negated = node.op == NodeOp::compare_slot ? unequal : node.negated;
+        const std::uint64_t mask = node.op == NodeOp::compare_slot ? std::uint64_t{1} << node.k.i : static_cast<std::uint64_t>(node.k.i);
+        out.enum_atoms.push_back({negated ? ~mask : mask, node.a, false});
+      } else if (kind == AtomKind::boolean) {
+        if (node.op == NodeOp::compare_slot) {
+          out.bool_atoms.push_back({0, node.a, (node.k.i == 0) != unequal});
+        } else {
+          const bool negated = node.op == NodeOp::logical_not;
+          out.bool_atoms.push_back({0, negated ? out.nodes[node.a].a : node.a, negated});
+        }
+      }
+    }
+  }
+  out.true_atom = static_cast<std::uint32_t>(out.atoms.size());
+  for (std::uint32_t& atom : rule_atom_lists) atom = renumbered[atom];
 }
 
 }  // namespace
@@ -485,14 +547,19 @@ std::shared_ptr<const CompiledProgram> compile(const Program& program) {
     out->order.push_back(slot);
     out->value_root[slot] = compiler.compile(program.values[slot].expr);
   }
-  out->effect_begin.push_back(0);
-  out->rule_atom_begin.push_back(0);
-  std::size_t add_points = 0;
+  // Per rule, its atoms (by first use, renumbered by kind below) in rule_atom_lists.
+  std::vector<std::uint32_t> rule_atom_begin{0};
+  std::vector<std::uint32_t> rule_atom_lists;
+  std::vector<bool> conjunction;
+  std::vector<std::vector<PointEffect>> points_by_target(program.strategies.size());
+  std::size_t point_count = 0;
   std::map<std::tuple<int, int, bool, std::uint32_t, int, std::int64_t, std::uint32_t>, std::uint32_t> atom_of;
-  for (const auto& rule : program.rules) {
+  for (std::uint32_t r = 0; r < program.rules.size(); ++r) {
+    const auto& rule = program.rules[r];
     out->rule_root.push_back(compiler.compile(rule.condition));
     std::vector<std::uint32_t> leaves;
-    if (conjunction_of_atoms(*out, out->rule_root.back(), leaves)) {
+    conjunction.push_back(conjunction_of_atoms(*out, out->rule_root.back(), leaves));
+    if (conjunction.back()) {
       for (std::uint32_t leaf : leaves) {
         const Node& node = out->nodes[leaf];
         const std::uint32_t subject = node.op == NodeOp::logical_not ? out->nodes[node.a].a : node.a;
@@ -500,27 +567,50 @@ std::shared_ptr<const CompiledProgram> compile(const Program& program) {
                                          static_cast<int>(node.k.tag), node.k.i, node.k.length);
         // Text constants are compared by their bytes' address: equal texts at two places stay two atoms.
         auto [found, added] = atom_of.emplace(key, static_cast<std::uint32_t>(out->atoms.size()));
-        if (added) {
-          out->atoms.push_back(leaf);
-          out->atom_tests.push_back(atom_test(*out, leaf));
-        }
-        out->rule_atoms.push_back(found->second);
+        if (added) out->atoms.push_back(leaf);
+        rule_atom_lists.push_back(found->second);
       }
     }
-    out->rule_atom_begin.push_back(static_cast<std::uint32_t>(out->rule_atoms.size()));
+    rule_atom_begin.push_back(static_cast<std::uint32_t>(rule_atom_lists.size()));
     for (const auto& effect : rule.effects) {
-      out->effects.push_back({effect.kind, effect.target, effect.points.raw()});
-      if (effect.kind == EffectKind::add_points) ++add_points;
+      if (effect.kind == EffectKind::add_points) {
+        points_by_target[effect.target].push_back({r, static_cast<std::uint32_t>(point_count++), effect.points.raw()});
+      } else {
+        out->flag_effects.push_back({r, effect.target, effect.kind});
+      }
     }
-    out->effect_begin.push_back(static_cast<std::uint32_t>(out->effects.size()));
+  }
+  for (std::uint32_t target = 0; target < points_by_target.size(); ++target) {
+    if (points_by_target[target].empty()) continue;
+    const auto begin = static_cast<std::uint32_t>(out->point_effects.size());
+    out->point_effects.insert(out->point_effects.end(), points_by_target[target].begin(), points_by_target[target].end());
+    out->point_groups.push_back({target, begin, static_cast<std::uint32_t>(out->point_effects.size())});
+  }
+  order_atoms(*out, rule_atom_lists);
+  out->special_atom_begin.push_back(0);
+  for (std::uint32_t r = 0; r < program.rules.size(); ++r) {
+    std::array<std::uint32_t, 4> quad{out->true_atom, out->true_atom, out->true_atom, out->true_atom};
+    const std::uint32_t count = rule_atom_begin[r + 1] - rule_atom_begin[r];
+    if (conjunction[r] && count <= quad.size()) {
+      std::copy_n(rule_atom_lists.begin() + rule_atom_begin[r], count, quad.begin());
+    } else {
+      out->special_rules.push_back(r);
+      out->special_atoms.insert(out->special_atoms.end(), rule_atom_lists.begin() + rule_atom_begin[r], rule_atom_lists.begin() + rule_atom_begin[r + 1]);
+      out->special_atom_begin.push_back(static_cast<std::uint32_t>(out->special_atoms.size()));
+    }
+    out->rule_quads.push_back(quad);
   }
   // Each node is evaluated at most once per evaluation and records at most one fault; each
   // point effect can overflow its score once.
-  out->fault_capacity = out->nodes.size() + add_points;
+  out->fault_capacity = out->nodes.size() + out->point_effects.size();
   out->nodes.shrink_to_fit();
   out->operands.shrink_to_fit();
   out->constants.shrink_to_fit();
-  out->effects.shrink_to_fit();
+  out->atoms.shrink_to_fit();
+  out->compare_k.shrink_to_fit();
+  out->rule_root.shrink_to_fit();
+  out->rule_quads.shrink_to_fit();
+  out->point_effects.shrink_to_fit();
   return out;
 }
 
@@ -528,16 +618,59 @@ void EvaluationState::prepare(const CompiledProgram& program) {
   inputs.assign(program.fact_count, Cell{});
   slots.assign(program.slot_count, Cell{});
   status.assign(program.rule_count, 0);
-  atom_truth.assign(program.atoms.size(), 0);
+  atom_truth.assign(program.atoms.size() + 1, kCodeTrue);  // the last one: the padding atom, always true
   scores.assign(program.strategy_count, Decimal());
   vetoed.assign(program.strategy_count, 0);
   advised.assign(program.advice_count, 0);
   ranking.assign(program.strategy_count, 0);
   ranking.clear();
   faults.assign(program.fault_capacity, FaultRecord{});
-  overflows.assign(program.effects.size(), FaultRecord{});
+  overflows.assign(program.point_effects.size(), FaultRecord{});
+  overflow_order.assign(program.point_effects.size(), 0);
   fault_count = 0;
 }
+
+namespace {
+
+// The truth codes of every atom, one loop per kind. A slot holding something other than the kind
+// the test expects (unknown, or a number of the other kind) is decided through the atom's node.
+[[gnu::noinline]] void compute_atoms(const CompiledProgram& program, const Cell* slots, std::uint8_t* truth, Machine& machine) noexcept {
+  const std::uint32_t* nodes = program.atoms.data();
+  const std::int64_t* ks = program.compare_k.data();
+  const std::uint8_t* codes = program.compare_codes.data();
+  for (const CompareGroup& group : program.compare_groups) {
+    const Cell value = slots[group.slot];
+    if (static_cast<std::uint32_t>(value.tag) == group.tag) [[likely]] {
+      for (std::uint32_t a = group.begin; a < group.end; ++a) {
+        const int order = (value.i > ks[a]) + (value.i >= ks[a]);  // -1, 0, 1 as 0, 1, 2
+        truth[a] = static_cast<std::uint8_t>((codes[a] >> (2 * order)) & 3U);
+      }
+    } else {
+      for (std::uint32_t a = group.begin; a < group.end; ++a) truth[a] = value.known() ? kCodeOfTruth[machine.condition(nodes[a], 0)] : kCodeUnknown;
+    }
+  }
+  auto a = static_cast<std::uint32_t>(program.compare_k.size());
+  const MaskAtom* enums = program.enum_atoms.data();
+  for (std::size_t i = 0, n = program.enum_atoms.size(); i < n; ++i, ++a) {
+    const MaskAtom& test = enums[i];
+    const Cell& value = slots[test.slot];
+    if (value.tag == CellTag::enumeration && static_cast<std::uint64_t>(value.i) < 64) [[likely]] {
+      truth[a] = static_cast<std::uint8_t>(((test.mask >> value.i) & 1U) * kCodeTrue);
+    } else {
+      truth[a] = value.known() ? kCodeOfTruth[machine.condition(nodes[a], 0)] : kCodeUnknown;
+    }
+  }
+  const MaskAtom* bools = program.bool_atoms.data();
+  for (std::size_t i = 0, n = program.bool_atoms.size(); i < n; ++i, ++a) {
+    const MaskAtom& test = bools[i];
+    const Cell& value = slots[test.slot];
+    const bool holds = (value.i != 0) != test.negated;
+    truth[a] = value.tag == CellTag::boolean ? static_cast<std::uint8_t>(holds * kCodeTrue) : kCodeUnknown;
+  }
+  for (const std::uint32_t end = program.true_atom; a < end; ++a) truth[a] = kCodeOfTruth[machine.condition(nodes[a], 0)];
+}
+
+}  // namespace
 
 void run(const CompiledProgram& program, EvaluationState& state) noexcept {
   state.fault_count = 0;
@@ -548,70 +681,63 @@ void run(const CompiledProgram& program, EvaluationState& state) noexcept {
   Machine machine(program, state);
   for (Slot slot : program.order) state.slots[slot] = machine.evaluate(program.value_root[slot], slot);
 
+  // Every rule's status: the atoms, then the rules of four atoms or fewer from their codes, then
+  // the others in rule order (the only ones that can record faults, so these stay in rule order).
+  std::uint8_t* truth = state.atom_truth.data();
+  compute_atoms(program, state.slots.data(), truth, machine);
+  std::uint8_t* status = state.status.data();
+  const std::array<std::uint32_t, 4>* quads = program.rule_quads.data();
+  for (std::uint32_t r = 0, n = program.rule_count; r < n; ++r) {
+    const auto& quad = quads[r];
+    status[r] = kStatusOfCode[truth[quad[0]] & truth[quad[1]] & truth[quad[2]] & truth[quad[3]]];
+  }
+  for (std::size_t s = 0; s < program.special_rules.size(); ++s) {
+    const std::uint32_t r = program.special_rules[s];
+    std::uint8_t code = kCodeTrue;
+    const std::uint32_t first = program.special_atom_begin[s];
+    const std::uint32_t end = program.special_atom_begin[s + 1];
+    if (first == end) {
+      code = kCodeOfTruth[machine.condition(program.rule_root[r], program.slot_count + r)];
+    } else {
+      for (std::uint32_t i = first; i < end; ++i) code &= truth[program.special_atoms[i]];
+    }
+    status[r] = kStatusOfCode[code];
+  }
+
+  // The effects of the rules that fired, each score summed in rule order. A score that would
+  // overflow keeps its value (as add() leaves it); those faults are listed after every condition's
+  // faults, in rule order (as evaluate_outcome lists them).
   std::fill(state.scores.begin(), state.scores.end(), Decimal());
   std::fill(state.vetoed.begin(), state.vetoed.end(), 0);
   std::fill(state.advised.begin(), state.advised.end(), 0);
-  // Each rule's points and vetoes as soon as its condition is known. Faults of points that overflow
-  // a score are listed after every condition's faults (as evaluate_outcome lists them).
+  constexpr auto kFired = static_cast<std::uint8_t>(RuleStatus::fired);
   std::size_t overflows = 0;
-  const Cell* slots = state.slots.data();
-  for (std::size_t a = 0; a < program.atoms.size(); ++a) {
-    const AtomTest& test = program.atom_tests[a];
-    const Cell& value = slots[test.slot];
-    int truth = -1;
-    switch (test.kind) {
-      case AtomTest::Kind::compare:
-        if (value.tag == test.tag) truth = (test.true_orders >> ((value.i > test.k) - (value.i < test.k) + 1)) & 1;
-        break;
-      case AtomTest::Kind::enum_mask:
-        if (value.tag == CellTag::enumeration && value.i >= 0 && value.i < 64) {
-          truth = (((static_cast<std::uint64_t>(test.k) >> value.i) & 1U) != 0) != test.negated;
-        }
-        break;
-      case AtomTest::Kind::bool_slot:
-        truth = value.tag == CellTag::boolean ? static_cast<int>(value.i != 0) : 2;
-        break;
-      case AtomTest::Kind::not_bool_slot:
-        truth = value.tag == CellTag::boolean ? static_cast<int>(value.i == 0) : 2;
-        break;
-      case AtomTest::Kind::generic:
-        break;
+  const PointEffect* effects = program.point_effects.data();
+  for (const PointGroup& group : program.point_groups) {
+    std::int64_t score = 0;
+    for (std::uint32_t e = group.begin; e < group.end; ++e) {
+      const PointEffect& effect = effects[e];
+      const std::int64_t points = status[effect.rule] == kFired ? effect.points : 0;
+      std::int64_t sum = 0;
+      if (!__builtin_add_overflow(score, points, &sum)) [[likely]] {
+        score = sum;
+      } else {
+        state.overflows[overflows] = FaultRecord{program.slot_count + effect.rule, kNone, group.target, ArithmeticError::overflow};
+        state.overflow_order[overflows++] = effect.order;
+      }
     }
-    if (truth < 0) truth = machine.condition(program.atoms[a], 0);  // unknown values, mixed kinds, texts
-    state.atom_truth[a] = static_cast<std::uint8_t>(truth);
+    state.scores[group.target] = Decimal::from_raw(score);
   }
-  for (std::uint32_t r = 0; r < program.rule_count; ++r) {
-    int truth = 1;
-    const std::uint32_t first_atom = program.rule_atom_begin[r];
-    const std::uint32_t end_atom = program.rule_atom_begin[r + 1];
-    if (first_atom == end_atom) {
-      truth = machine.condition(program.rule_root[r], program.slot_count + r);
-    } else {
-      // Kleene `and`: false when one is false, else unknown when one is unknown.
-      for (std::uint32_t i = first_atom; i < end_atom && truth != 0; ++i) {
-        const int atom = state.atom_truth[program.rule_atoms[i]];
-        truth = atom == 0 ? 0 : (atom == 2 ? 2 : truth);
-      }
+  // Back to rule order (an insertion sort: overflows are rare).
+  for (std::size_t i = 1; i < overflows; ++i) {
+    for (std::size_t j = i; j > 0 && state.overflow_order[j - 1] > state.overflow_order[j]; --j) {
+      std::swap(state.overflow_order[j - 1], state.overflow_order[j]);
+      std::swap(state.overflows[j - 1], state.overflows[j]);
     }
-    const RuleStatus status = truth == 2 ? RuleStatus::unknown : truth == 1 ? RuleStatus::fired : RuleStatus::not_fired;
-    state.status[r] = static_cast<std::uint8_t>(status);
-    if (status != RuleStatus::fired) continue;
-    for (std::uint32_t e = program.effect_begin[r]; e < program.effect_begin[r + 1]; ++e) {
-      const CompiledEffect& effect = program.effects[e];
-      switch (effect.kind) {
-        case EffectKind::add_points: {
-          const auto sum = add(state.scores[effect.target], Decimal::from_raw(effect.points));
-          if (sum.ok()) {
-            state.scores[effect.target] = sum.value;
-          } else {
-            state.overflows[overflows++] = FaultRecord{program.slot_count + r, kNone, effect.target, ArithmeticError::overflow};
-          }
-          break;
-        }
-        case EffectKind::exclude: state.vetoed[effect.target] = 1; break;
-        case EffectKind::advise: state.advised[effect.target] = 1; break;
-      }
-    }
+  }
+  for (const FlagEffect& effect : program.flag_effects) {
+    if (status[effect.rule] != kFired) continue;
+    (effect.kind == EffectKind::exclude ? state.vetoed : state.advised)[effect.target] = 1;
   }
   for (std::size_t i = 0; i < overflows; ++i) state.faults[state.fault_count++] = state.overflows[i];
   // The ranking: the strategies not vetoed, highest score first, ties in declaration order

@@ -5,6 +5,7 @@
 // tested against a set of members as one bit mask). The Program stays the reference for names,
 // locations and explanations; this form only computes.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -47,24 +48,47 @@ struct Node {
   Cell k;
 };
 
-/// An atom as a compact test: a slot compared with a number of the same kind, an enum slot in a
-/// set, a bool slot or its negation. `generic` atoms (and any slot whose value is not of the
-/// expected kind) are evaluated through their node.
-struct AtomTest {
-  enum class Kind : std::uint8_t { generic, compare, enum_mask, bool_slot, not_bool_slot };
-  Kind kind = Kind::generic;
-  std::uint8_t true_orders = 0;  // compare: which orders (-1, 0, 1 as bits 0, 1, 2) make it true
-  bool negated = false;          // enum_mask
-  CellTag tag = CellTag::unknown;  // compare: the constant's kind
+/// The truth of an atom or of an `and` of atoms, coded so that Kleene's `and` is a bitwise and:
+/// false 0, unknown 1, true 3.
+inline constexpr std::uint8_t kCodeFalse = 0;
+inline constexpr std::uint8_t kCodeUnknown = 1;
+inline constexpr std::uint8_t kCodeTrue = 3;
+
+/// Atoms comparing one number slot with constants of one kind (int with int, decimal with
+/// decimal): the atoms begin .. end, their constants in compare_k and truth codes in compare_codes.
+/// A slot holding anything else decides them through their nodes.
+struct CompareGroup {
   std::uint32_t slot = 0;
-  std::int64_t k = 0;            // compare: the constant; enum_mask: the mask
+  std::uint32_t tag = 0;  // the constants' CellTag
+  std::uint32_t begin = 0, end = 0;
 };
 
-/// A rule's effects, flattened.
-struct CompiledEffect {
-  EffectKind kind = EffectKind::add_points;
-  std::uint32_t target = 0;
+/// An atom testing an enum slot against a set of members (the mask already negated for `not in`),
+/// or (`mask` unused) a bool slot or its `not`.
+struct MaskAtom {
+  std::uint64_t mask = 0;
+  std::uint32_t slot = 0;
+  bool negated = false;  // bool atoms: `not slot`
+};
+
+/// A rule's `add_points` effect, with its rule and its place among all of them in rule order.
+struct PointEffect {
+  std::uint32_t rule = 0;
+  std::uint32_t order = 0;
   std::int64_t points = 0;  // Decimal raw
+};
+
+/// The `add_points` effects on one strategy (point_effects begin .. end, in rule order).
+struct PointGroup {
+  std::uint32_t target = 0;
+  std::uint32_t begin = 0, end = 0;
+};
+
+/// A rule's `exclude` or `advise` effect, with its rule.
+struct FlagEffect {
+  std::uint32_t rule = 0;
+  std::uint32_t target = 0;
+  EffectKind kind = EffectKind::exclude;
 };
 
 /// What a fact accepts, for setting it without a Value.
@@ -87,13 +111,26 @@ struct CompiledProgram {
   std::vector<std::uint32_t> rule_root;   // per rule: root node of its condition
   // Conditions that are `and`s of simple tests (a slot compared with a constant, an enum slot in a
   // set, a bool slot or its `not`): each distinct test is an atom, computed once per evaluation
-  // and shared by every rule that makes it; such a rule is decided from its atoms' truths.
-  std::vector<std::uint32_t> atoms;            // node ids
-  std::vector<AtomTest> atom_tests;            // per atom: the test in a compact form
-  std::vector<std::uint32_t> rule_atom_begin;  // per rule + 1: its atoms in rule_atoms (none: use rule_root)
-  std::vector<std::uint32_t> rule_atoms;
-  std::vector<std::uint32_t> effect_begin;  // per rule + 1: its effects in `effects`
-  std::vector<CompiledEffect> effects;
+  // and shared by every rule that makes it; such a rule is decided from its atoms' truth codes.
+  // The atoms are numbered by kind (compare, enum, bool, then generic: any other constant, such as
+  // a text), each kind computed by its own loop; one more atom, always true, pads the rules.
+  std::vector<std::uint32_t> atoms;            // per atom: its node id
+  std::vector<CompareGroup> compare_groups;    // the first atoms, by slot
+  std::vector<std::int64_t> compare_k;         // per compare atom: the constant
+  std::vector<std::uint8_t> compare_codes;     // per compare atom: truth code of order -1, 0, 1 in bits 0-1, 2-3, 4-5
+  std::vector<MaskAtom> enum_atoms;            // the next ones
+  std::vector<MaskAtom> bool_atoms;            // the next ones; the rest are generic
+  std::uint32_t true_atom = 0;                 // the padding atom: atoms.size()
+  // Per rule: up to four atoms whose codes and-ed decide it (padded with true_atom). A rule with
+  // more atoms or another condition is `special`: decided after, in rule order, from its atoms in
+  // special_atoms or (none) from its condition's node.
+  std::vector<std::array<std::uint32_t, 4>> rule_quads;
+  std::vector<std::uint32_t> special_rules;
+  std::vector<std::uint32_t> special_atom_begin;  // per special rule + 1
+  std::vector<std::uint32_t> special_atoms;
+  std::vector<PointEffect> point_effects;  // by strategy, then in rule order (each rule's as written)
+  std::vector<PointGroup> point_groups;    // per strategy that rules give points
+  std::vector<FlagEffect> flag_effects;
   std::size_t fault_capacity = 0;       // the most faults one evaluation can record
   std::uint32_t slot_count = 0;
   std::uint32_t fact_count = 0;
@@ -122,7 +159,7 @@ struct EvaluationState {
   std::vector<Cell> inputs;    // the facts as given (unknown where not)
   std::vector<Cell> slots;     // facts with defaults, then derived values
   std::vector<std::uint8_t> status;  // per rule: RuleStatus
-  std::vector<std::uint8_t> atom_truth;  // per atom: 0 false, 1 true, 2 unknown
+  std::vector<std::uint8_t> atom_truth;  // per atom + the true atom: its truth code
   std::vector<Decimal> scores;
   std::vector<std::uint8_t> vetoed;
   std::vector<std::uint8_t> advised;
@@ -130,6 +167,7 @@ struct EvaluationState {
   std::vector<FaultRecord> faults;  // capacity fault_capacity; `fault_count` of them are valid
   std::size_t fault_count = 0;
   std::vector<FaultRecord> overflows;  // scratch: the score overflows of one evaluation
+  std::vector<std::uint32_t> overflow_order;  // scratch: per overflow, its effect's PointEffect::order
 
   /// Sizes every buffer for `program`; all facts unknown.
   void prepare(const CompiledProgram& program);

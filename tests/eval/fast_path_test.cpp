@@ -202,6 +202,83 @@ output o2 = n + m
   }
 }
 
+namespace {
+
+// A random rule set for the compiled forms of conditions: `and`s of one to six atoms (int and
+// number slots against constants of either kind, enum sets, bools, texts, derived bools), shared
+// between rules, mixed with conditions that are not `and`s of atoms (`or`, arithmetic that can
+// divide by zero, `known`), and points large enough to overflow a score.
+std::string mixed_rules(std::uint64_t seed, int rule_count) {
+  std::mt19937_64 random(seed);
+  const auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  static const char* const kCompare[] = {"<", "<=", ">", ">=", "==", "!="};
+  std::string text = "ruleset mixed version \"1\"\n";
+  for (int f = 0; f < 4; ++f) text += "fact i" + std::to_string(f) + ": int in 0..20\n";
+  for (int f = 0; f < 3; ++f) text += "fact n" + std::to_string(f) + ": number in 0..20\n";
+  for (int f = 0; f < 3; ++f) text += "fact b" + std::to_string(f) + ": bool\n";
+  for (int f = 0; f < 3; ++f) text += "fact e" + std::to_string(f) + ": enum(a, b, c, d)\n";
+  text += "fact t: text\n";
+  text += "let d0 = i0 > 3 or b0\nlet d1 = n1 / i1 > 2\n";
+  for (int s = 0; s < 4; ++s) text += "strategy s" + std::to_string(s) + " { en: \"s\" }\n";
+  text += "advice doc.one { en: \"one\" }\n";
+  const auto atom = [&]() -> std::string {
+    const std::string f = std::to_string(pick(0, 2));
+    switch (pick(0, 7)) {
+      case 0: return "i" + f + " " + kCompare[pick(0, 5)] + " " + std::to_string(pick(0, 6));
+      case 1: return "i" + f + " " + kCompare[pick(0, 5)] + " " + std::to_string(pick(0, 6)) + ".5";
+      case 2: return "n" + f + " " + kCompare[pick(0, 5)] + " " + std::to_string(pick(0, 20)) + (pick(0, 1) ? ".25" : "");
+      case 3: return (pick(0, 1) ? "not b" : "b") + f;
+      case 4: return "e" + f + (pick(0, 1) ? " not in {a, " : " in {a, ") + (pick(0, 1) ? "c}" : "d}");
+      case 5: return pick(0, 1) ? "t == \"a\"" : "t != \"b\"";
+      case 6: return pick(0, 1) ? "d0" : "not d1";
+      default: return "e" + f + " == b";
+    }
+  };
+  const auto generic = [&]() -> std::string {
+    switch (pick(0, 3)) {
+      case 0: return "(" + atom() + " or " + atom() + ")";
+      case 1: return "n" + std::to_string(pick(0, 2)) + " / i" + std::to_string(pick(0, 3)) + " > 1";
+      case 2: return "not known(i" + std::to_string(pick(0, 3)) + ")";
+      default: return "i0 + i1 * 2 >= " + std::to_string(pick(0, 30));
+    }
+  };
+  for (int r = 0; r < rule_count; ++r) {
+    std::string condition;
+    const bool mixed = pick(0, 4) == 0;
+    for (int p = 0, parts = pick(1, 6); p < parts; ++p) condition += (p ? " and " : "") + (mixed && p == parts / 2 ? generic() : atom());
+    std::string effects = "s" + std::to_string(pick(0, 3)) + (pick(0, 1) ? " += " : " -= ") + std::to_string(pick(1, 5));
+    switch (pick(0, 9)) {
+      case 0: effects += ", exclude s" + std::to_string(pick(0, 3)); break;
+      case 1: effects += ", advise doc.one"; break;
+      case 2: effects += ", s3 += 5000000000000"; break;
+      default: break;
+    }
+    text += "rule r" + std::to_string(r) + " when " + condition + " then " + effects + " because \".\" source \".\"\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("fast path: generated rules mixing atoms, other conditions, unknowns and faults give what advise() gives", "[fast]") {
+  std::size_t faults = 0, overflows = 0;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    const auto rules = forbear::test::load(mixed_rules(seed, 150));
+    const Evaluator evaluator(rules);
+    forbear::Context context(evaluator);
+    std::mt19937_64 random(seed);
+    for (int i = 0; i < 250; ++i) {
+      const json facts = random_case(rules, random, i);
+      faults += compare(evaluator, context, facts);
+      if (context.assign(facts)) {
+        for (const auto& fault : context.evaluate().faults()) overflows += fault.message.find("adding points") != std::string::npos;
+      }
+    }
+  }
+  CHECK(faults > 100);
+  CHECK(overflows > 20);
+}
+
 TEST_CASE("fast path: setting facts by slot checks them as parse_case does", "[fast]") {
   const auto rules = forbear::test::load(R"(
 fact n: int in 0..10
