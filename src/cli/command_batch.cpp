@@ -5,10 +5,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <cstdio>
+#include <exception>
 #include <iostream>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include "cli/audit_hook.hpp"
 #include "cli/commands.hpp"
@@ -16,16 +21,16 @@
 #include "cli/batch_chunk.hpp"
 #include "cli/chunk_reader.hpp"
 #include "cli/fast_batch.hpp"
-#include "cli/worker_pool.hpp"
 
 namespace forbear::cli {
 namespace {
 
 // Lines are read, answered and written in chunks, which keeps memory bounded and the output in
-// order. With one thread, the main thread reads, answers and writes each chunk in turn. With N > 1, N
-// workers answer chunks while the main thread reads the next ones and writes the answered ones in
-// order; at most N + 2 chunks are in memory, of at most kLinesInFlight lines and kBytesInFlight input
-// bytes together (and one line more each).
+// order. Each of the N threads (the main thread is one of them) takes the next chunk of input,
+// answers it and writes it when its turn comes: a chunk's lines and output stay in the cache of the
+// core that made them (the output is several times the input), and the input and the output are each
+// used by one thread at a time, in chunk order. At most N chunks are in memory, of at most
+// kLinesInFlight lines and kBytesInFlight input bytes together (and one line more each).
 constexpr std::size_t kLinesPerChunk = 256;  // small enough that the last chunks keep every worker busy
 constexpr std::size_t kMinLinesPerChunk = 64;
 constexpr std::size_t kLinesInFlight = 8192;
@@ -146,55 +151,71 @@ int run_batch(const Arguments& args) {
   if (!options.trace && !audit_log) fast.emplace(*loaded.rules);
   const ChunkAnswerer answerer{*loaded.rules, fast ? &*fast : nullptr, options, audit_log.get()};
   const auto threads = static_cast<std::size_t>(args.threads);
-  const std::size_t pending = threads == 1 ? 1 : threads + 2;  // chunks read and not yet written
-  const std::size_t lines_per_chunk = std::clamp(kLinesInFlight / pending, kMinLinesPerChunk, kLinesPerChunk);
-  const std::size_t bytes_per_chunk = kBytesInFlight / pending;
-  std::vector<Chunk> chunks(pending);
-  // Each worker's scratch on cache lines of its own (the workers write to them on every line).
-  struct alignas(64) WorkerScratch {
-    std::optional<FastBatch::Scratch> scratch;
-  };
-  std::vector<WorkerScratch> scratches(threads);
-  std::optional<WorkerPool> pool;
-  if (threads > 1) pool.emplace(threads, pending, [&](std::size_t worker, std::size_t job) { answerer.answer(chunks[job % pending], scratches[worker].scratch); });
+  const std::size_t lines_per_chunk = std::clamp(kLinesInFlight / threads, kMinLinesPerChunk, kLinesPerChunk);
+  const std::size_t bytes_per_chunk = kBytesInFlight / threads;
 
   ChunkReader reader(std::cin, Limits{}.max_case_bytes);
+  std::mutex input_mutex;  // the reader, next_read, input_ended
+  std::size_t next_read = 0;  // chunk numbers
+  bool input_ended = false;
+  std::mutex output_mutex;  // std::cout, next_write, the counts, abandoned, error
+  std::condition_variable output_turn;
+  std::size_t next_write = 0;
+  bool abandoned = false;  // a thread failed outside any line (e.g. out of memory reading): all stop
+  std::exception_ptr error;
   std::size_t lines = 0;
   std::size_t failed_count = 0;
   std::vector<std::size_t> failed;
-  std::size_t next_read = 0;  // chunk numbers
-  std::size_t next_write = 0;
-  bool input_ended = false;
-  for (;;) {
-    // Read while there is room: with workers, they answer what is read meanwhile.
-    while (!input_ended && next_read - next_write < pending) {
-      Chunk& chunk = chunks[next_read % pending];
-      if (!reader.read(chunk, lines_per_chunk, bytes_per_chunk)) {
+
+  const auto work = [&]() noexcept {
+    Chunk chunk;
+    std::optional<FastBatch::Scratch> scratch;
+    try {
+      for (;;) {
+        std::size_t number = 0;
+        {
+          const std::lock_guard lock(input_mutex);
+          if (input_ended || !reader.read(chunk, lines_per_chunk, bytes_per_chunk)) {
+            input_ended = true;
+            return;
+          }
+          number = next_read++;
+        }
+        answerer.answer(chunk, scratch);
+        std::unique_lock lock(output_mutex);
+        output_turn.wait(lock, [&] { return next_write == number || abandoned; });
+        if (abandoned) return;
+        const auto output = chunk.output.view();
+        std::cout.write(output.data(), static_cast<std::streamsize>(output.size()));
+        std::cout.flush();
+        for (const std::size_t line_number : chunk.failed) {
+          if (failed.size() < kFailedLinesShown) failed.push_back(line_number);
+        }
+        failed_count += chunk.failed.size();
+        lines += chunk.lines.size();
+        if (progress) std::cerr << "\rforbear batch: " << counted(lines, "line") << ", " << failed_count << " failed" << std::flush;
+        ++next_write;
+        lock.unlock();
+        output_turn.notify_all();
+      }
+    } catch (...) {
+      {
+        const std::lock_guard lock(output_mutex);
+        if (!error) error = std::current_exception();
+        abandoned = true;
+      }
+      {
+        const std::lock_guard lock(input_mutex);
         input_ended = true;
-        break;
       }
-      if (pool) {
-        pool->submit(next_read);
-      } else {
-        answerer.answer(chunk, scratches[0].scratch);
-      }
-      ++next_read;
+      output_turn.notify_all();
     }
-    if (next_write == next_read) break;
-    if (pool) pool->wait(next_write);
-    const Chunk& chunk = chunks[next_write % pending];
-    ++next_write;
-    const auto output = chunk.output.view();
-    std::cout.write(output.data(), static_cast<std::streamsize>(output.size()));
-    std::cout.flush();
-    for (const std::size_t number : chunk.failed) {
-      if (failed.size() < kFailedLinesShown) failed.push_back(number);
-    }
-    failed_count += chunk.failed.size();
-    lines += chunk.lines.size();
-    if (progress) std::cerr << "\rforbear batch: " << counted(lines, "line") << ", " << failed_count << " failed" << std::flush;
-  }
-  pool.reset();
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (auto& helper : helpers) helper.join();
+  if (error) std::rethrow_exception(error);
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   // On a terminal the summary replaces the progress line ("\x1b[K" clears the rest of it).
   std::cerr << (progress ? "\r\x1b[K" : "") << "forbear batch: " << summary(lines, failed, failed_count, elapsed.count()) << '\n';
