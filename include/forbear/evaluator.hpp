@@ -143,7 +143,8 @@ class Context {
   SetError set(FactSlot slot, Decimal value) noexcept;
   /// Sets a number fact from a double, read from the decimal text nlohmann::json writes for it (as
   /// parse_case reads a JSON number held as a double): 0.1 is 0.1; more than 6 decimals is
-  /// out_of_range. An int fact takes a whole one. Set a Decimal to be independent of that text.
+  /// out_of_range. An int fact takes a whole one; NaN and infinities are wrong_type. Set a Decimal to
+  /// be independent of that text.
   SetError set(FactSlot slot, double value) noexcept;
   /// Sets an enum fact to a member index (see Evaluator::member_of).
   SetError set(FactSlot slot, EnumMember value) noexcept;

@@ -38,7 +38,8 @@ class TraceWriter {
   /// writing allocates nothing, except when a fact that some rule reads is unknown (that rule's
   /// `missing` list is then worked out by advise()'s own code) or when the texts in a case are
   /// much longer than before. Throws std::invalid_argument when `outcome` comes from a Context of
-  /// another Evaluator.
+  /// another Evaluator. When it throws (that, or std::bad_alloc), `out` keeps its earlier bytes but
+  /// may have grown after them: truncate it to its earlier size before using it again.
   void write(const Outcome& outcome, std::string& out) const;
 
   /// The trace JSON object of `outcome` as a new string (allocates; see write).

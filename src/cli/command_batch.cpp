@@ -108,6 +108,17 @@ struct ChunkAnswerer {
   }
 };
 
+// The message of an exception, for the error line.
+std::string what(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error";
+  }
+}
+
 std::string counted(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // "12 lines: 10 advised, 2 failed (lines 3, 7) in 0.05 s"
@@ -167,6 +178,18 @@ int run_batch(const Arguments& args) {
   std::size_t failed_count = 0;
   std::vector<std::size_t> failed;
 
+  // Why the threads stop early (the first reason is kept): wakes those waiting for their turn first,
+  // then keeps the others from reading more.
+  const auto abandon = [&](std::exception_ptr why) noexcept {
+    {
+      const std::lock_guard lock(output_mutex);
+      if (!error) error = std::move(why);
+      abandoned = true;
+    }
+    output_turn.notify_all();
+    const std::lock_guard lock(input_mutex);
+    input_ended = true;
+  };
   const auto work = [&]() noexcept {
     Chunk chunk;
     std::optional<FastBatch::Scratch> scratch;
@@ -199,23 +222,23 @@ int run_batch(const Arguments& args) {
         output_turn.notify_all();
       }
     } catch (...) {
-      {
-        const std::lock_guard lock(output_mutex);
-        if (!error) error = std::current_exception();
-        abandoned = true;
-      }
-      {
-        const std::lock_guard lock(input_mutex);
-        input_ended = true;
-      }
-      output_turn.notify_all();
+      abandon(std::current_exception());
     }
   };
   std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  helpers.reserve(threads);
+  try {
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  } catch (...) {  // e.g. no more threads allowed: the ones started stop after their chunk
+    abandon(std::current_exception());
+  }
   work();
   for (auto& helper : helpers) helper.join();
-  if (error) std::rethrow_exception(error);
+  if (error) {
+    std::cerr << (progress ? "\r\x1b[K" : "") << "forbear: error: batch stopped after " << counted(lines, "line") << ": "
+              << what(error) << '\n';
+    return kExitUsage;
+  }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   // On a terminal the summary replaces the progress line ("\x1b[K" clears the rest of it).
   std::cerr << (progress ? "\r\x1b[K" : "") << "forbear batch: " << summary(lines, failed, failed_count, elapsed.count()) << '\n';
